@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "carburetor-compile", targets: ["carburetor-compile"]),
         .library(name: "CarburetorCore", targets: ["CarburetorCore"]),
+        .library(name: "CarburetorPostgres", targets: ["CarburetorPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,6 +24,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"]),
+        // libpq and a small safe wrapper over it (live-database features and tests).
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "CarburetorPostgres", dependencies: ["CLibPQ"]),
     ],
     swiftLanguageModes: [.v6]
 )
