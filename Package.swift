@@ -27,6 +27,9 @@ let package = Package(
         // libpq and a small safe wrapper over it (live-database features and tests).
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "CarburetorPostgres", dependencies: ["CLibPQ"]),
+        // A throwaway PostgreSQL server for the tests of every module.
+        .target(name: "CarburetorTestSupport", dependencies: ["CarburetorPostgres"]),
+        .testTarget(name: "CarburetorPostgresTests", dependencies: ["CarburetorPostgres", "CarburetorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

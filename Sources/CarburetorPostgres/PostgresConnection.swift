@@ -66,6 +66,7 @@ public final class PostgresConnection {
     }
 
     /// Runs `body` inside BEGIN … COMMIT; rolls back when it throws.
+    @discardableResult
     public func transaction<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
         try execute("BEGIN")
         do {
