@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "carburetor-compile", targets: ["carburetor-compile"]),
         .library(name: "CarburetorCore", targets: ["CarburetorCore"]),
         .library(name: "CarburetorPostgres", targets: ["CarburetorPostgres"]),
+        .library(name: "CarburetorSQL", targets: ["CarburetorSQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,6 +31,13 @@ let package = Package(
         // A throwaway PostgreSQL server for the tests of every module.
         .target(name: "CarburetorTestSupport", dependencies: ["CarburetorPostgres"]),
         .testTarget(name: "CarburetorPostgresTests", dependencies: ["CarburetorPostgres", "CarburetorTestSupport"]),
+        // The `--emit sql` backend: PostgreSQL DDL.
+        .target(name: "CarburetorSQL", dependencies: ["CarburetorCore"]),
+        .testTarget(
+            name: "CarburetorSQLTests",
+            dependencies: ["CarburetorSQL", "CarburetorCore", "CarburetorPostgres", "CarburetorTestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
