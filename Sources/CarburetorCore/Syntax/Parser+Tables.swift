@@ -20,7 +20,9 @@ extension Parser {
         defer { blockIndentation = outerIndentation }
 
         let open = expect(.leftBrace, context: "after '\(Parser.abbreviated(keyword.text))'")
-        if open == nil, !(at(.identifier) || at(.docComment)) || atTopLevelBlockStart(outdentedTo: indentation) {
+        // Without its '{', go on only when a table or group header follows.
+        if open == nil, !(at(.docComment) || (at(.identifier) && peek().kind == .leftBrace))
+            || atTopLevelBlockStart(outdentedTo: indentation) {
             return
         }
         var progress = ProgressGuard()
