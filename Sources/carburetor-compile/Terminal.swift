@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import ArgumentParser
+import Foundation
 import CarburetorDriver
 
 /// Where the process meets the terminal: colour detection and printing a
@@ -22,16 +23,15 @@ enum Terminal {
 
     /// Prints a command's output and turns its status into the process's exit code.
     static func finish(_ output: CommandOutput) throws {
-        write(output.standardOutput, to: stdout)
-        write(output.standardError, to: stderr)
+        write(output.standardOutput, to: .standardOutput)
+        write(output.standardError, to: .standardError)
         if output.exitCode != ExitStatus.success {
             throw ExitCode(output.exitCode)
         }
     }
 
-    private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>?) {
+    private static func write(_ text: String, to handle: FileHandle) {
         guard !text.isEmpty else { return }
-        fputs(text, stream)
-        fflush(stream)
+        handle.write(Data(text.utf8))
     }
 }

@@ -33,6 +33,9 @@ public enum Formatter {
         }
         var lexerDiagnostics = DiagnosticCollector()
         let tokens = Lexer.tokenize(file, keepComments: true, diagnostics: &lexerDiagnostics)
+        guard !lexerDiagnostics.hasErrors else {
+            return FormatResult(formatted: nil, diagnostics: lexerDiagnostics.sorted)
+        }
         var layout = TokenLayout(file: file, tokens: tokens)
         return FormatResult(formatted: layout.run(), diagnostics: syntaxDiagnostics.sorted)
     }
