@@ -57,7 +57,7 @@ struct Executable {
 
         let broken = try Executable.run(["check", directory + "/a.carb", directory + "/b.carb", "--format", "json"])
         #expect(broken.status == 1)
-        #expect(broken.standardOutput.contains("\"file\" : \"\(directory)/b.carb\""))
+        #expect(broken.standardOutput.contains("\"file\": \"\(directory)/b.carb\""))
         #expect(!broken.standardOutput.contains("a.carb"))
     }
 

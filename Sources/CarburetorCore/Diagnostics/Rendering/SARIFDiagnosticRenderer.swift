@@ -15,48 +15,71 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
     }
 
     public func render(_ files: [FileDiagnostics]) -> String {
-        let ruleIndex = Dictionary(rules.enumerated().map { ($0.element.code, $0.offset) },
-                                   uniquingKeysWith: { first, _ in first })
+        var ruleIndex: [DiagnosticCode: Int] = [:]
+        for (index, rule) in rules.enumerated() where ruleIndex[rule.code] == nil {
+            ruleIndex[rule.code] = index
+        }
         let results = files.flatMap { entry in
             entry.diagnostics.map { result(for: $0, in: entry.file, ruleIndex: ruleIndex[$0.code]) }
         }
-        let log = Log(
-            schema: Self.schemaURI,
-            version: "2.1.0",
-            runs: [Run(
-                tool: Tool(driver: Driver(
-                    name: Self.toolName,
-                    rules: rules.map { descriptor in
-                        Rule(id: descriptor.code.rawValue,
-                             shortDescription: Message(text: descriptor.title),
-                             defaultConfiguration: Configuration(level: Self.level(for: descriptor.severity)))
-                    }
-                )),
-                columnKind: "unicodeCodePoints",
-                results: results
-            )]
-        )
-        return StableJSON.encode(log) + "\n"
+        let ruleValues = rules.map { descriptor -> JSONValue in
+            .object([
+                ("id", .string(descriptor.code.rawValue)),
+                ("shortDescription", .object([("text", .string(descriptor.title))])),
+                ("defaultConfiguration", .object([("level", .string(Self.level(for: descriptor.severity)))])),
+            ])
+        }
+        let run: JSONValue = .object([
+            ("tool", .object([("driver", .object([
+                ("name", .string(Self.toolName)),
+                ("rules", .array(ruleValues)),
+            ]))])),
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", .array(results)),
+        ])
+        let log: JSONValue = .object([
+            ("$schema", .string(Self.schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([run])),
+        ])
+        return log.rendered() + "\n"
     }
 
-    private func result(for diagnostic: Diagnostic, in file: SourceFile, ruleIndex: Int?) -> Result {
+    private func result(for diagnostic: Diagnostic, in file: SourceFile, ruleIndex: Int?) -> JSONValue {
         var text = diagnostic.message
         if let help = diagnostic.help { text += "\nhelp: \(help)" }
-        let related = diagnostic.notes.enumerated().map { index, note in
-            RelatedLocation(
-                id: index,
-                message: Message(text: note.message),
-                physicalLocation: note.range.map { PhysicalLocation($0, in: file) }
-            )
+        var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code.rawValue))]
+        if let ruleIndex { members.append(("ruleIndex", .integer(ruleIndex))) }
+        members += [
+            ("level", .string(Self.level(for: diagnostic.severity))),
+            ("message", .object([("text", .string(text))])),
+            ("locations", .array([.object([("physicalLocation", physicalLocation(diagnostic.range, in: file))])])),
+        ]
+        if !diagnostic.notes.isEmpty {
+            let related = diagnostic.notes.enumerated().map { index, note -> JSONValue in
+                var location: [(String, JSONValue)] = [
+                    ("id", .integer(index)),
+                    ("message", .object([("text", .string(note.message))])),
+                ]
+                if let range = note.range { location.append(("physicalLocation", physicalLocation(range, in: file))) }
+                return .object(location)
+            }
+            members.append(("relatedLocations", .array(related)))
         }
-        return Result(
-            ruleId: diagnostic.code.rawValue,
-            ruleIndex: ruleIndex,
-            level: Self.level(for: diagnostic.severity),
-            message: Message(text: text),
-            locations: [Location(physicalLocation: PhysicalLocation(diagnostic.range, in: file))],
-            relatedLocations: related.isEmpty ? nil : related
-        )
+        return .object(members)
+    }
+
+    private func physicalLocation(_ range: SourceRange, in file: SourceFile) -> JSONValue {
+        let location = ResolvedLocation(range, in: file)
+        return .object([
+            ("artifactLocation", .object([("uri", .string(Self.uriReference(for: file.name)))])),
+            ("region", .object([
+                ("startLine", .integer(location.line)),
+                ("startColumn", .integer(location.column)),
+                ("endLine", .integer(location.endLine)),
+                ("endColumn", .integer(location.endColumn)),
+            ])),
+        ])
     }
 
     static func level(for severity: Severity) -> String {
@@ -83,78 +106,5 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
             }
         }
         return result
-    }
-
-    // MARK: The subset of the SARIF object model this renderer writes
-
-    struct Log: Encodable {
-        var schema: String
-        var version: String
-        var runs: [Run]
-        enum CodingKeys: String, CodingKey {
-            case schema = "$schema"
-            case version, runs
-        }
-    }
-
-    struct Run: Encodable {
-        var tool: Tool
-        var columnKind: String
-        var results: [Result]
-    }
-
-    struct Tool: Encodable { var driver: Driver }
-
-    struct Driver: Encodable {
-        var name: String
-        var rules: [Rule]
-    }
-
-    struct Rule: Encodable {
-        var id: String
-        var shortDescription: Message
-        var defaultConfiguration: Configuration
-    }
-
-    struct Configuration: Encodable { var level: String }
-
-    struct Message: Encodable { var text: String }
-
-    struct Result: Encodable {
-        var ruleId: String
-        var ruleIndex: Int?
-        var level: String
-        var message: Message
-        var locations: [Location]
-        var relatedLocations: [RelatedLocation]?
-    }
-
-    struct Location: Encodable { var physicalLocation: PhysicalLocation }
-
-    struct RelatedLocation: Encodable {
-        var id: Int
-        var message: Message
-        var physicalLocation: PhysicalLocation?
-    }
-
-    struct PhysicalLocation: Encodable {
-        var artifactLocation: ArtifactLocation
-        var region: Region
-
-        init(_ range: SourceRange, in file: SourceFile) {
-            let location = ResolvedLocation(range, in: file)
-            artifactLocation = ArtifactLocation(uri: SARIFDiagnosticRenderer.uriReference(for: file.name))
-            region = Region(startLine: location.line, startColumn: location.column,
-                            endLine: location.endLine, endColumn: location.endColumn)
-        }
-    }
-
-    struct ArtifactLocation: Encodable { var uri: String }
-
-    struct Region: Encodable {
-        var startLine: Int
-        var startColumn: Int
-        var endLine: Int
-        var endColumn: Int
     }
 }
