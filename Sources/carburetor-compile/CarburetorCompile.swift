@@ -11,6 +11,11 @@ struct CarburetorCompile: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "carburetor-compile",
         abstract: "Compile a Carburetor sync config (.carb).",
+        usage: """
+            carburetor-compile <file> --emit <target> [--out <dir> [--check]]
+              carburetor-compile check <files> ... [--format <format>]
+              carburetor-compile fmt <files> ... [--check]
+            """,
         discussion: """
             Exit status: 0 success; 1 errors in a config, an unreadable file, an unavailable \
             backend, or files `fmt --check` would change; 2 generated files out of date \

@@ -12,7 +12,7 @@ struct CheckSubcommand: ParsableCommand {
     @Argument(help: "Config files to check; '-' reads standard input.")
     var files: [String]
 
-    @Option(help: "Diagnostic format: \(DiagnosticFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "How to print diagnostics.")
     var format: DiagnosticFormat = .text
 
     @OptionGroup var diagnostics: DiagnosticOptions

@@ -12,7 +12,7 @@ struct GenerateCommand: ParsableCommand {
     @Argument(help: "The config file; '-' reads standard input.")
     var file: String
 
-    @Option(help: "What to generate: \(EmitTarget.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: ArgumentHelp("What to generate.", valueName: "target"))
     var emit: EmitTarget
 
     @Option(name: .customLong("out"), help: ArgumentHelp("Write the generated files under this directory (created if needed).", valueName: "dir"))
