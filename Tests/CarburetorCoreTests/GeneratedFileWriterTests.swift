@@ -82,3 +82,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["taken"])
     }
 }
+
+@Suite struct GeneratedFilePermissionTests {
+    @Test func aReplacedFileKeepsItsPermissions() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("carburetor-mode-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try GeneratedFileWriter.write([GeneratedFile(path: "run.sh", contents: "old\n")], to: root)
+        chmod(root + "/run.sh", 0o750)
+        try GeneratedFileWriter.write([GeneratedFile(path: "run.sh", contents: "new\n")], to: root)
+        var info = stat()
+        #expect(stat(root + "/run.sh", &info) == 0)
+        #expect(info.st_mode & 0o7777 == 0o750)
+        #expect(FileManager.default.contents(atPath: root + "/run.sh") == Data("new\n".utf8))
+    }
+}

@@ -186,14 +186,16 @@ struct TokenLayout {
     }
 
     /// Every column and group entry ends with a comma, and so does every
-    /// argument of a list laid out one per line.
+    /// table or entry argument of a list laid out one per line.
     private mutating func addMissingTrailingComma(after token: Token, next: Token?) {
         guard let next, token.kind != .comma else { return }
         if next.kind == .rightBrace, token.kind != .leftBrace, containers.last == .items,
            parentheses.isEmpty, attributeDepth == 0 {
             printer.word(",", spaced: false)
             printer.requestBreak()
-        } else if next.kind == .rightParen, token.kind != .leftParen, parentheses.last == true {
+        } else if next.kind == .rightParen, token.kind != .leftParen, parentheses.last == true,
+                  attributeDepth == 0 {
+            // Only argument lists allow a trailing comma; `#[default(…)]` does not.
             printer.word(",", spaced: false)
             printer.requestBreak()
         }

@@ -51,14 +51,25 @@ enum FileSystem {
         guard isDirectory(path) else { throw .io(path: path, reason: "exists and is not a directory") }
     }
 
+    /// The permission bits of an existing file, or `nil`.
+    static func permissions(of path: String) -> mode_t? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode & 0o7777
+    }
+
     /// Creates a new file (never an existing one), writes all bytes and
-    /// flushes them to the disk before returning.
-    static func writeNewFileDurably(_ path: String, bytes: [UInt8]) throws(OutputError) {
+    /// flushes them to the disk before returning. `permissions` replaces the
+    /// default 0644 (less the umask), so a replaced file keeps its mode.
+    static func writeNewFileDurably(_ path: String, bytes: [UInt8], permissions: mode_t? = nil) throws(OutputError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw .io(path: path, reason: errorMessage()) }
         var failure: OutputError?
+        if let permissions, fchmod(descriptor, permissions) != 0 {
+            failure = .io(path: path, reason: errorMessage())
+        }
         var written = 0
-        while written < bytes.count, failure == nil {
+        while failure == nil, written < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
                 write(descriptor, buffer.baseAddress! + written, bytes.count - written)
             }

@@ -5,7 +5,8 @@
 /// All temporary files are written before the first rename, so a failure
 /// while writing (disk full, permission denied) leaves every existing file as
 /// it was and removes the temporaries. Files whose bytes are already right
-/// are not touched, which keeps their modification times for build tools.
+/// are not touched, which keeps their modification times for build tools; a
+/// replaced file keeps its permission bits.
 public enum GeneratedFileWriter {
     /// Writes `files` under `directory` (created if needed) and returns the
     /// relative paths that were created or replaced, in the generator's order.
@@ -33,7 +34,8 @@ public enum GeneratedFileWriter {
                 let temporary = (parent.isEmpty ? "" : parent + "/")
                     + ".\(name).tmp-\(FileSystem.processID)-\(index)"
                 FileSystem.remove(temporary) // a leftover from a crashed run with the same pid
-                try FileSystem.writeNewFileDurably(temporary, bytes: Array(file.contents.utf8))
+                try FileSystem.writeNewFileDurably(temporary, bytes: Array(file.contents.utf8),
+                                                   permissions: FileSystem.permissions(of: path))
                 temporaries.append((temporary, path))
             }
             for entry in temporaries {

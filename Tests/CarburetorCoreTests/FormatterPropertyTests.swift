@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import CarburetorCore
+
+/// Properties that hold for every input the formatter accepts: it keeps every
+/// token and every comment, the result still parses, and a second run
+/// changes nothing. Checked on every sample and fixture, and on versions of
+/// them with comments forced between every pair of tokens.
+@Suite struct FormatterPropertyTests {
+    static var inputs: [(name: String, text: String)] {
+        let root = GoldenFiles.packageRoot
+        var result: [(String, String)] = []
+        for folder in ["samples", "Tests"] {
+            let base = root.appendingPathComponent(folder)
+            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
+            for case let url as URL in walker where url.pathExtension == "carb" {
+                if let data = try? Data(contentsOf: url) {
+                    result.append((url.path, String(decoding: data, as: UTF8.self)))
+                }
+            }
+        }
+        return result.sorted { $0.0 < $1.0 }
+    }
+
+    /// The file with `comment` inserted before every token (after `// …`
+    /// comments a newline is needed, which `lineBreak` adds).
+    static func withComments(_ text: String, comment: String) -> String {
+        let file = SourceFile(name: "x", text: text)
+        var diagnostics = DiagnosticCollector()
+        let tokens = Lexer.tokenize(file, keepComments: true, diagnostics: &diagnostics)
+        var output = ""
+        var offset = 0
+        for (index, token) in tokens.enumerated() where token.kind != .endOfFile {
+            output += file.text(in: SourceRange(start: offset, end: token.range.start))
+            output += comment.replacingOccurrences(of: "#", with: String(index))
+            output += file.text(in: token.range)
+            offset = token.range.end
+        }
+        return output + file.text(in: SourceRange(start: offset, end: file.utf8.count))
+    }
+
+    func checkProperties(of text: String, name: String) throws {
+        let before = SourceFile(name: name, text: text)
+        guard let formatted = Formatter.format(before).formatted else { return }
+        let after = SourceFile(name: name, text: formatted)
+        #expect(FormatterTests.significantTokens(before) == FormatterTests.significantTokens(after), "\(name)")
+        #expect(FormatterTests.comments(before).map(Self.trimmed) == FormatterTests.comments(after).map(Self.trimmed),
+                "\(name)")
+        let again = try #require(Formatter.format(after).formatted, "\(name): formatted text does not parse\n\(formatted)")
+        #expect(again == formatted, "\(name): not idempotent")
+    }
+
+    static func trimmed(_ text: String) -> String {
+        var result = Substring(text)
+        while result.last == " " || result.last == "\t" { result = result.dropLast() }
+        return String(result)
+    }
+
+    @Test func everySampleAndFixtureKeepsItsTokensAndIsIdempotent() throws {
+        let inputs = Self.inputs
+        #expect(inputs.count >= 10)
+        var formatted = 0
+        for (name, text) in inputs {
+            if Formatter.format(SourceFile(name: name, text: text)).formatted != nil { formatted += 1 }
+            try checkProperties(of: text, name: name)
+        }
+        #expect(formatted >= 3)
+    }
+
+    @Test(arguments: ["/* c# */ ", " // c#\n", "\n/* a\n  b# */\n", "\n\n\n", " "])
+    func commentsBetweenEveryTokenSurvive(_ comment: String) throws {
+        let samples = Self.inputs.filter { $0.name.contains("/samples/") }
+        #expect(samples.count >= 3)
+        for (name, text) in samples {
+            let noisy = Self.withComments(text, comment: comment)
+            #expect(Formatter.format(SourceFile(name: name, text: noisy)).formatted != nil, "\(name) stops parsing")
+            try checkProperties(of: noisy, name: name + " with \(comment.debugDescription)")
+        }
+    }
+}
