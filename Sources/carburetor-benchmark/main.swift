@@ -41,7 +41,41 @@ func megabytes(_ bytes: Int) -> String {
     String(format: "%.1f MB", Double(bytes) / 1_000_000)
 }
 
-/// Times the front end on one file; prints one tab-separated line the parent parses.
+/// Seconds of CPU time (user + system) this process has used. Less
+/// sensitive than wall time to other programs sharing the machine.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// Wall and CPU seconds of one call.
+func timed(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+    let clock = ContinuousClock()
+    let cpuBefore = cpuSeconds()
+    let elapsed = clock.measure(body)
+    let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return (wall, cpuSeconds() - cpuBefore)
+}
+
+func median(_ values: [Double]) -> Double {
+    values.sorted()[values.count / 2]
+}
+
+/// One stage's median wall and CPU time over `runs` runs.
+func measureStage(runs: Int, _ body: () -> Void) -> (wall: Double, cpu: Double) {
+    let samples = (0..<runs).map { _ in timed(body) }
+    return (median(samples.map(\.wall)), median(samples.map(\.cpu)))
+}
+
+/// Times the front end on one file; prints one tab-separated line the parent parses:
+/// bytes, compile wall, compile cpu, lex cpu, parse cpu (lexing included),
+/// baseline RSS, peak RSS, tables, warnings+errors.
 func measure(path: String, runs: Int) -> Int32 {
     guard let data = FileManager.default.contents(atPath: path) else {
         FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
@@ -49,20 +83,25 @@ func measure(path: String, runs: Int) -> Int32 {
     }
     let file = SourceFile(name: path, bytes: Array(data))
     let baseline = peakResidentBytes()
-    var seconds: [Double] = []
     var diagnostics = 0
     var tables = 0
-    for _ in 0..<runs {
-        let clock = ContinuousClock()
-        var result: CompilationResult?
-        let elapsed = clock.measure { result = Frontend.compile(file) }
-        diagnostics = result?.diagnostics.filter { $0.severity != .note }.count ?? 0
-        tables = result?.syntax.blocks.reduce(0) { $0 + $1.tables.count } ?? 0
-        seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    // The whole front end first, so the peak memory is check's own.
+    let compile = measureStage(runs: runs) {
+        let result = Frontend.compile(file)
+        diagnostics = result.diagnostics.filter { $0.severity != .note }.count
+        tables = result.syntax.blocks.reduce(0) { $0 + $1.tables.count }
     }
-    let median = seconds.sorted()[seconds.count / 2]
     let peak = peakResidentBytes()
-    print("\(file.utf8.count)\t\(median)\t\(baseline)\t\(peak)\t\(tables)\t\(diagnostics)")
+    let lex = measureStage(runs: runs) {
+        var collector = DiagnosticCollector()
+        _ = Lexer.tokenize(file, keepComments: false, diagnostics: &collector)
+    }
+    let parse = measureStage(runs: runs) {
+        var collector = DiagnosticCollector()
+        _ = Parser.parse(file, diagnostics: &collector)
+    }
+    print([String(file.utf8.count), String(compile.wall), String(compile.cpu), String(lex.cpu), String(parse.cpu),
+           String(baseline), String(peak), String(tables), String(diagnostics)].joined(separator: "\t"))
     return 0
 }
 
@@ -72,9 +111,10 @@ func report(runs: Int, scales: [Int]) -> Int32 {
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
 
-    print("Front end (lexer + parser + resolver), median of \(runs) runs per size")
-    print("scale   input      tables   warnings+errors   median time   throughput   peak RSS   growth   growth/input")
-    var firstRate: Double?
+    print("carburetor-benchmark: the check front end (lexer + parser + resolver), median of \(runs) runs per size.")
+    print("Throughput is input size / median time; 'cpu' columns are CPU seconds (steadier on a busy machine).")
+    print("")
+    print("scale  input     tables  diags  wall      cpu       MB/s wall  MB/s cpu  lex MB/s  parse MB/s  resolve MB/s  peak RSS   growth     growth/input")
     for scale in scales {
         let path = directory.appendingPathComponent("scale-\(scale).carb").path
         let text = LargeConfigGenerator(scale: scale).generate()
@@ -95,22 +135,24 @@ func report(runs: Int, scales: [Int]) -> Int32 {
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         child.waitUntilExit()
         let fields = output.split(whereSeparator: { $0 == "\t" || $0 == "\n" }).map(String.init)
-        guard child.terminationStatus == 0, fields.count == 6,
-              let bytes = Int(fields[0]), let median = Double(fields[1]),
-              let baseline = Int(fields[2]), let peak = Int(fields[3]) else {
+        let numbers = fields.compactMap(Double.init)
+        guard child.terminationStatus == 0, fields.count == 9, numbers.count == 9 else {
             print("scale \(scale): measurement failed: \(output)")
             return 1
         }
-        let rate = Double(bytes) / 1_000_000 / median
-        if firstRate == nil { firstRate = rate }
+        let bytes = numbers[0], wall = numbers[1], cpu = numbers[2], lex = numbers[3], parse = numbers[4]
+        let baseline = Int(numbers[5]), peak = Int(numbers[6])
+        let megabytesIn = bytes / 1_000_000
         let growth = peak - baseline
-        print(
-            String(format: "%4d×   %-9@  %7@   %15@   %9.3f s   %7.1f MB/s   %-9@  %-8@  %.2f×",
-                   scale, megabytes(bytes), fields[4], fields[5], median, rate,
-                   megabytes(peak), megabytes(growth), Double(growth) / Double(bytes))
-        )
+        let resolve = max(cpu - parse, 1e-9)
+        print(String(format: "%3d×   %-8@  %6@  %5@  %6.3f s  %6.3f s  %9.1f  %8.1f  %8.1f  %10.1f  %12.1f  %-9@  %-9@  %.1f×",
+                     scale, megabytes(Int(bytes)), fields[7], fields[8], wall, cpu,
+                     megabytesIn / wall, megabytesIn / cpu, megabytesIn / lex, megabytesIn / parse,
+                     megabytesIn / resolve, megabytes(peak), megabytes(growth), Double(growth) / bytes))
     }
-    print("Targets: ≥ 100 MB/s, time linear in size (steady MB/s), peak memory ≤ 5× input + 40 MB.")
+    print("")
+    print("parse = lexing + parsing; resolve = the whole front end less parse.")
+    print("Targets: ≥ 100 MB/s, time linear in size (steady MB/s across sizes), peak memory ≤ 5× input + 40 MB.")
     return 0
 }
 
