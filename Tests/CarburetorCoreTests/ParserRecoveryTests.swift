@@ -151,6 +151,39 @@ import Testing
         #expect(diagnostics.map(\.message) == ["expected '}' to close 'carburetor_sync_config!', found end of file"])
     }
 
+    @Test func syntaxCataloguesExamplesTriggerExactlyTheirCode() {
+        let syntaxCodes: [DiagnosticCode] = [
+            .unterminatedString, .unterminatedBlockComment, .unexpectedCharacter, .invalidEscape,
+            .invalidUnicodeEscape, .expectedToken, .missingComma, .missingArrow, .unclosedDelimiter,
+            .duplicateBlock, .unknownBlock, .nestingTooDeep, .danglingDocComment, .unexpectedToken,
+        ]
+        let descriptors = DiagnosticCatalogue.syntaxDescriptors
+        #expect(descriptors.map(\.code) == syntaxCodes)
+        #expect(Set(syntaxCodes.map(\.rawValue)).count == syntaxCodes.count)
+        for descriptor in descriptors {
+            let codes = SyntaxTesting.parse(descriptor.example).diagnostics.map(\.code)
+            #expect(!codes.isEmpty && codes.allSatisfy { $0 == descriptor.code },
+                    "example of \(descriptor.code) gives \(codes)")
+            #expect(descriptor.severity == .error && !descriptor.title.isEmpty)
+        }
+    }
+
+    @Test func tooDeepTypeIsDroppedAfterOneError() {
+        let deep = String(repeating: "Nullable<", count: 40) + "Text" + String(repeating: ">", count: 40)
+        let source = "tables { t { a -> \(deep), b -> Text } }"
+        let (syntax, diagnostics) = SyntaxTesting.parse(source)
+        #expect(diagnostics.map(\.code) == [.nestingTooDeep])
+        #expect(SyntaxTesting.text(diagnostics[0].range, in: source) == deep)
+        #expect(syntax.blocks[0].tables[0].columns.map { $0.type == nil } == [true, false])
+    }
+
+    @Test func unterminatedStringSuppressesTheMissingTokensItSwallowed() {
+        let source = "tables {\n    user {\n        #[default(swift = \"Date())]\n        created_at -> Timestamptz,\n    }\n}\n"
+        let (syntax, diagnostics) = SyntaxTesting.parse(source)
+        #expect(diagnostics.map(\.code) == [.unterminatedString])
+        #expect(syntax.blocks[0].tables[0].columns.map(\.name.text) == ["created_at"])
+    }
+
     // MARK: Golden syntax diagnostics
 
     static let goldenCases: [String] = {

@@ -98,7 +98,7 @@ extension Parser {
 
     private mutating func reportUnknownBlock(_ keyword: Identifier) {
         let suggestion = Parser.suggestBlockKeyword(for: keyword.text)
-        report(.unknownBlock, "unknown top-level block '\(keyword.text)'", at: keyword.range,
+        report(.unknownBlock, "unknown top-level block '\(Parser.abbreviated(keyword.text))'", at: keyword.range,
                help: suggestion.map { "did you mean '\($0)'?" } ?? "the top-level blocks are 'tables' and 'sync_groups'",
                fixIts: suggestion.map { [FixIt(replace: keyword.range, with: $0)] } ?? [])
     }
