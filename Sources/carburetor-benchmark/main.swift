@@ -12,6 +12,7 @@ import CarburetorCore
 //   carburetor-benchmark [--runs N] [--scales 1,2,4]   full report
 //   carburetor-benchmark --generate FILE [--scale S]    write a config only
 //   carburetor-benchmark --measure FILE [--runs N]      one measurement (used by the report)
+//   carburetor-benchmark --layout                       sizes of the front end's values
 //
 // Each scale is measured in a fresh child process so that its peak resident
 // memory (getrusage's maxrss) belongs to that input alone.
@@ -157,7 +158,13 @@ func report(runs: Int, scales: [Int]) -> Int32 {
 }
 
 let runs = Int(option("--runs") ?? "") ?? 5
-if let path = option("--measure") {
+if CommandLine.arguments.contains("--layout") {
+    // The in-memory size of the front end's main values, for memory budgets.
+    print("Token \(MemoryLayout<Token>.stride) B, Identifier \(MemoryLayout<Identifier>.stride) B, "
+          + "ColumnSyntax \(MemoryLayout<ColumnSyntax>.stride) B, TableSyntax \(MemoryLayout<TableSyntax>.stride) B, "
+          + "Column \(MemoryLayout<Column>.stride) B, Table \(MemoryLayout<Table>.stride) B, "
+          + "Diagnostic \(MemoryLayout<Diagnostic>.stride) B")
+} else if let path = option("--measure") {
     exit(measure(path: path, runs: runs))
 } else if let path = option("--generate") {
     let scale = Int(option("--scale") ?? "") ?? 1
