@@ -77,4 +77,46 @@ import Testing
             try checkProperties(of: noisy, name: name + " with \(comment.debugDescription)")
         }
     }
+
+    /// Mutants of the samples: one token removed, duplicated or followed by a
+    /// line comment. Whatever still parses must keep the properties; nothing
+    /// may crash.
+    @Test func mutatedSamplesKeepTheProperties() throws {
+        var random = SeededRandom(seed: 42)
+        var formattedMutants = 0
+        for (name, text) in Self.inputs where name.contains("/samples/") {
+            let file = SourceFile(name: name, text: text)
+            var diagnostics = DiagnosticCollector()
+            let tokens = Lexer.tokenize(file, keepComments: true, diagnostics: &diagnostics)
+                .filter { $0.kind != .endOfFile }
+            for _ in 0..<60 {
+                let token = tokens[Int(random.next() % UInt64(tokens.count))]
+                let before = file.text(in: SourceRange(start: 0, end: token.range.start))
+                let tokenText = file.text(in: token.range)
+                let after = file.text(in: SourceRange(start: token.range.end, end: file.utf8.count))
+                let mutant: String
+                switch random.next() % 3 {
+                case 0: mutant = before + after
+                case 1: mutant = before + tokenText + " " + tokenText + after
+                default: mutant = before + tokenText + " // mutant\n" + after
+                }
+                if Formatter.format(SourceFile(name: name, text: mutant)).formatted != nil { formattedMutants += 1 }
+                try checkProperties(of: mutant, name: "\(name) mutant")
+            }
+        }
+        #expect(formattedMutants > 20)
+    }
+}
+
+/// SplitMix64: a deterministic generator so a failing mutant can be reproduced.
+struct SeededRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
 }

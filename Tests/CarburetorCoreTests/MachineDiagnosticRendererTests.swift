@@ -103,6 +103,7 @@ import Testing
         let ids = (driver["rules"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
         #expect(ids == DiagnosticCatalogue.all.map(\.code.rawValue))
         #expect(SARIFDiagnosticRenderer.uriReference(for: "<stdin>") == "%3Cstdin%3E")
+        #expect(SARIFDiagnosticRenderer.uriReference(for: "/work/my app/é.carb") == "file:///work/my%20app/%C3%A9.carb")
     }
 }
 

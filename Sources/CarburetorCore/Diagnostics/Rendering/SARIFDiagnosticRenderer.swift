@@ -90,10 +90,12 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
         }
     }
 
-    /// A relative path or name as a URI reference: unreserved characters and
-    /// `/` stay, everything else is percent-encoded (`<stdin>` → `%3Cstdin%3E`).
+    /// A file name as a URI: a relative path stays a relative reference (SARIF
+    /// consumers resolve it against the repository root), an absolute path
+    /// becomes a `file://` URI. Unreserved characters and `/` stay; everything
+    /// else is percent-encoded (`<stdin>` → `%3Cstdin%3E`).
     static func uriReference(for name: String) -> String {
-        var result = ""
+        var result = name.hasPrefix("/") ? "file://" : ""
         for byte in name.utf8 {
             let scalar = Unicode.Scalar(byte)
             let isUnreserved = (byte < 0x80) && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
