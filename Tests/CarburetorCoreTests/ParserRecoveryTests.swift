@@ -112,8 +112,16 @@ import Testing
     }
 
     @Test func unknownBlockWithoutSuggestionNamesTheBlocks() {
-        let diagnostics = SyntaxTesting.parse("user { name -> Text }").diagnostics
+        let diagnostics = SyntaxTesting.parse("options { x = 1 }").diagnostics
         #expect(diagnostics.map(\.help) == ["the top-level blocks are 'tables' and 'sync_groups'"])
+    }
+
+    @Test func tableOutsideTheTablesBlockSaysWhereItBelongs() {
+        for source in ["user { name -> Text }", "user {\n #[id] id -> Text }"] {
+            let diagnostics = SyntaxTesting.parse(source).diagnostics
+            #expect(diagnostics.map(\.code) == [.unknownBlock])
+            #expect(diagnostics.map(\.help) == ["a table is declared inside 'tables { … }'"])
+        }
     }
 
     @Test func lexicalErrorSuppressesTheParserCascade() {
