@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "carburetor-compile", targets: ["carburetor-compile"]),
         .library(name: "CarburetorCore", targets: ["CarburetorCore"]),
+        .executable(name: "carburetor-benchmark", targets: ["carburetor-benchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -14,15 +15,24 @@ let package = Package(
     targets: [
         // Front end: source files, diagnostics, lexer, parser, resolver, formatter.
         .target(name: "CarburetorCore"),
+        // What the commands do (check, emit, fmt), as library code the tests call;
+        // the backend registry lives here because it links every backend.
+        .target(name: "CarburetorDriver", dependencies: ["CarburetorCore"]),
         // The thin command-line interface.
         .executableTarget(
             name: "carburetor-compile",
             dependencies: [
                 "CarburetorCore",
+                "CarburetorDriver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"], exclude: ["Fixtures"]),
+        // Generates a large config and measures the front end (build with -c release).
+        .executableTarget(name: "carburetor-benchmark", dependencies: ["CarburetorCore"]),
+        .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "CarburetorDriverTests",
+                    dependencies: ["CarburetorDriver", "CarburetorCore", "carburetor-compile"]),
     ],
     swiftLanguageModes: [.v6]
 )
