@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "carburetor-compile", targets: ["carburetor-compile"]),
         .library(name: "CarburetorCore", targets: ["CarburetorCore"]),
         .executable(name: "carburetor-benchmark", targets: ["carburetor-benchmark"]),
+        .library(name: "CarburetorPostgres", targets: ["CarburetorPostgres"]),
+        .library(name: "CarburetorSQL", targets: ["CarburetorSQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,6 +35,19 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "CarburetorDriverTests",
                     dependencies: ["CarburetorDriver", "CarburetorCore", "carburetor-compile"]),
+        // libpq and a small safe wrapper over it (live-database features and tests).
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "CarburetorPostgres", dependencies: ["CLibPQ"]),
+        // A throwaway PostgreSQL server for the tests of every module.
+        .target(name: "CarburetorTestSupport", dependencies: ["CarburetorPostgres"]),
+        .testTarget(name: "CarburetorPostgresTests", dependencies: ["CarburetorPostgres", "CarburetorTestSupport"]),
+        // The `--emit sql` backend: PostgreSQL DDL.
+        .target(name: "CarburetorSQL", dependencies: ["CarburetorCore"]),
+        .testTarget(
+            name: "CarburetorSQLTests",
+            dependencies: ["CarburetorSQL", "CarburetorCore", "CarburetorPostgres", "CarburetorTestSupport"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

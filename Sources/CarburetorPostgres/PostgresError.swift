@@ -1,0 +1,41 @@
+/// A failure reported by libpq or the server.
+///
+/// Carries the server's SQLSTATE and message fields so callers can react to
+/// a specific condition (`42P01` undefined table, `23505` unique violation…)
+/// without parsing text. Connection failures never contain the password:
+/// every message built from a connection string is scrubbed first.
+public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        /// Could not connect (bad host, authentication, malformed conninfo).
+        case connection
+        /// A statement failed on the server, or the connection broke during it.
+        case query
+        /// The wrapper was used in a way it does not support (e.g. COPY).
+        case unsupported
+    }
+
+    public var kind: Kind
+    /// Five-character SQLSTATE code, when the server sent one.
+    public var sqlState: String?
+    /// The primary, human-readable message.
+    public var message: String
+    public var detail: String?
+    public var hint: String?
+
+    public init(kind: Kind, sqlState: String? = nil, message: String,
+                detail: String? = nil, hint: String? = nil) {
+        self.kind = kind
+        self.sqlState = sqlState
+        self.message = message
+        self.detail = detail
+        self.hint = hint
+    }
+
+    public var description: String {
+        var text = sqlState.map { "PostgreSQL error \($0): \(message)" }
+            ?? "PostgreSQL \(kind.rawValue) error: \(message)"
+        if let detail { text += "\nDETAIL: \(detail)" }
+        if let hint { text += "\nHINT: \(hint)" }
+        return text
+    }
+}
