@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "carburetor-compile", targets: ["carburetor-compile"]),
         .library(name: "CarburetorCore", targets: ["CarburetorCore"]),
+        .library(name: "CarburetorDocs", targets: ["CarburetorDocs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,6 +24,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"]),
+        // Markdown reference for client developers (`--emit docs`).
+        .target(name: "CarburetorDocs", dependencies: ["CarburetorCore"]),
+        .testTarget(
+            name: "CarburetorDocsTests",
+            dependencies: ["CarburetorDocs", "CarburetorCore"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
