@@ -49,9 +49,9 @@ struct GroupPage {
             return blocks
         }
         blocks.append(.content([
-            .markdown("Some tables of this group are restricted to the rows of one owner, so the server-side download needs a "),
+            .markdown("Some tables of this group are restricted to the rows of one owner, so its server-side download takes the context "),
             .code(namespace + ".SyncContext"),
-            .markdown(" with one field per "), .code("$variable"),
+            .markdown(", one field per "), .code("$variable"),
             .markdown(". The server application fills it in (for example from the authenticated session); it is never part of the request, so a client cannot ask for another owner's rows."),
         ]))
         let header = "| Field | Variable | Swift type | Restricts |\n| --- | --- | --- | --- |"
