@@ -16,15 +16,16 @@ enum Fixtures {
         try String(contentsOf: directory.appendingPathComponent(name).appendingPathComponent("input.carb"), encoding: .utf8)
     }
 
-    /// The fixture's schema.
+    /// The fixture's schema, compiled from `input.carb` by the front end.
     static func schema(_ name: String) throws -> Schema {
-        guard let schema = HandBuiltSchemas.schema(for: name) else {
-            throw FixtureError.noSchema(name)
+        let result = Frontend.compile(SourceFile(name: "input.carb", text: try input(name)))
+        guard let schema = result.schema, !result.hasErrors else {
+            throw FixtureError.doesNotCompile(name, result.diagnostics.map { "\($0)" })
         }
         return schema
     }
 
-    enum FixtureError: Error { case noSchema(String) }
+    enum FixtureError: Error { case doesNotCompile(String, [String]) }
 
     static var updatingGoldens: Bool {
         ProcessInfo.processInfo.environment["CARBURETOR_UPDATE_GOLDENS"] == "1"

@@ -7,7 +7,7 @@ enum HandBuiltSchemas {
     static func schema(for fixture: String) -> Schema? {
         switch fixture {
         case "phone_book": phoneBook
-        case "carburetor_rs_e2e": carburetorRsE2E
+        case "inbox": inbox
         case "every_type": everyType
         default: nil
         }
@@ -62,30 +62,30 @@ enum HandBuiltSchemas {
         ]
     )
 
-    static let carburetorRsE2E = Schema(
+    static let inbox = Schema(
         sourceName: "input.carb",
         tables: [
-            table("user", [
-                column("username", .text),
-                column("first_name", .text, nullable: true),
-                column("joined_on", .date),
-                column("created_at", .timestamptz, immutable: true),
-                column("nickname", .text, nullable: true),
-                column("priority", .integer, sql: .number("0")),
-                column("preferences", .text, nullable: true, sql: .text("no preference")),
+            table("member", doc: "Someone who can receive messages.", [
+                column("handle", .text),
+                column("display_name", .text, nullable: true),
+                column("born_on", .date),
+                column("joined_at", .timestamptz, immutable: true),
+                column("rank", .integer, sql: .number("0")),
+                column("language", .text, nullable: true, sql: .text("no preference")),
             ]),
-            table("message", [
+            table("message", doc: "A message in a member's inbox.", [
                 column("recipient_id", .text, immutable: true),
                 column("subject", .text),
                 column("body", .text),
-                column("notes", .text, nullable: true),
+                column("notes", .text, nullable: true, swift: "nil"),
             ]),
         ],
         groups: [
-            SyncGroup(name: "user_only", entries: [GroupEntry(tableName: "user")]),
-            SyncGroup(name: "all_clients",
-                      entries: [GroupEntry(tableName: "user"), restricted("message", "user_id", "recipient_id")],
-                      contextVariables: [ContextVariable(name: "user_id", type: .text)]),
+            SyncGroup(name: "directory", entries: [GroupEntry(tableName: "member")]),
+            SyncGroup(name: "inbox",
+                      documentation: "The inbox app: the member directory and the signed-in member's messages.",
+                      entries: [GroupEntry(tableName: "member"), restricted("message", "member_id", "recipient_id")],
+                      contextVariables: [ContextVariable(name: "member_id", type: .text)]),
         ]
     )
 
