@@ -1,26 +1,57 @@
 import CarburetorCore
 
 /// The request and response examples of one group, built from the schema so
-/// they carry exactly the wire keys a real download does.
+/// they carry exactly the wire keys a real download does. One row per table,
+/// stamped just before the response's cutoff.
 struct DownloadExamples {
     var group: SyncGroup
     var entries: [ResolvedEntry]
 
     /// The first download: no offsets yet.
     var initialRequest: ExampleJSON {
-        .object(entries.map { (WireFormat.offsetKey($0.table), .null) })
+        request { _ in (.null, .null) }
     }
 
     /// The next download: each offset is the cutoff the previous response gave.
     var incrementalRequest: ExampleJSON {
-        .object(entries.map { (WireFormat.offsetKey($0.table), .string(ExampleValues.cutoff)) })
+        request { _ in (.string(ExampleValues.cutoff), .null) }
     }
 
+    /// A complete response: no table had more rows than the page size.
     var response: ExampleJSON {
-        .object(entries.map { entry in
-            (WireFormat.responseKey(entry.table), .object([
-                (WireFormat.cutoffKey, .string(ExampleValues.cutoff)),
+        responseObject { _ in false }
+    }
+
+    /// A response whose first table filled its page: more rows wait.
+    var pagedResponse: ExampleJSON {
+        responseObject { $0 == 0 }
+    }
+
+    /// The request that follows `pagedResponse`.
+    var requestAfterPage: ExampleJSON {
+        request { index in
+            index == 0
+                ? (.string(ExampleValues.rowStamp), .string(rowID(of: entries[0])))
+                : (.string(ExampleValues.cutoff), .null)
+        }
+    }
+
+    private func request(_ offsets: (Int) -> (offset: ExampleJSON, offsetID: ExampleJSON)) -> ExampleJSON {
+        .object(entries.enumerated().flatMap { index, entry in
+            let (offset, offsetID) = offsets(index)
+            return [(WireFormat.offsetKey(entry.table), offset), (WireFormat.offsetIDKey(entry.table), offsetID)]
+        })
+    }
+
+    private func responseObject(pageIsFull: (Int) -> Bool) -> ExampleJSON {
+        .object(entries.enumerated().map { index, entry in
+            let full = pageIsFull(index)
+            return (WireFormat.responseKey(entry.table), .object([
+                // A full page ends at its last row: its stamp and id are the next offset.
+                (WireFormat.cutoffKey, .string(full ? ExampleValues.rowStamp : ExampleValues.cutoff)),
                 (WireFormat.dataKey, .array([row(for: entry)])),
+                (WireFormat.hasMoreKey, .bool(full)),
+                (WireFormat.offsetIDResponseKey, full ? .string(rowID(of: entry)) : .null),
             ]))
         })
     }
@@ -31,6 +62,13 @@ struct DownloadExamples {
             (WireFormat.columnKey(column),
              ExampleValues.value(for: column, in: entry.table, contextValue: contextValue(for: column, of: entry)))
         })
+    }
+
+    private func rowID(of entry: ResolvedEntry) -> String {
+        guard case .string(let id) = ExampleValues.value(for: entry.table.idColumn, in: entry.table,
+                                                         contextValue: contextValue(for: entry.table.idColumn, of: entry))
+        else { return "" }
+        return id
     }
 
     private func contextValue(for column: Column, of entry: ResolvedEntry) -> ExampleJSON? {

@@ -71,9 +71,10 @@ enum ExampleValues {
         if lower.contains("username") || lower.contains("nickname") || lower == "handle" { return "ada" }
         if lower.contains("name") { return "Ada Lovelace" }
         if lower.contains("title") || lower.contains("subject") { return "Quarterly planning" }
-        if lower.contains("note") || lower.contains("body") || lower.contains("description")
-            || lower.contains("comment") || lower.contains("message") || lower.contains("content") {
-            return "Call back after lunch."
+        if lower.contains("note") || lower.contains("comment") { return "Prefers a call after lunch." }
+        if lower.contains("body") || lower.contains("description")
+            || lower.contains("message") || lower.contains("content") {
+            return "See you at the station at six."
         }
         if let textDefault { return textDefault }
         return "sample " + name.split(separator: "_").joined(separator: " ")

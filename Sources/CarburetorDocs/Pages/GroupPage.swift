@@ -31,7 +31,10 @@ struct GroupPage {
         guard !entries.isEmpty else {
             return .paragraph("This group lists no tables: its download always returns an empty object.")
         }
-        var lines: [Inline] = [.markdown("A client of this group downloads \(entries.count == 1 ? "one table" : "\(entries.count) tables"), each tracked with its own offset:\n")]
+        let lead = entries.count == 1
+            ? "A client of this group downloads one table:"
+            : "A client of this group downloads \(entries.count) tables, each tracked with its own offset:"
+        var lines: [Inline] = [.markdown(lead + "\n")]
         for entry in entries {
             lines += [.markdown("\n- "), .link([.code(entry.table.name)], to: .groupTable(group: group.name, table: entry.table.name)),
                       .markdown(" (wire name "), .code(entry.table.plural), .markdown("): ")]
@@ -92,8 +95,9 @@ struct GroupPage {
             blocks.append(.content([.text(documentation)]))
         }
         var facts: [Inline] = [
-            .markdown("- Wire name: "), .code(table.plural), .markdown(" (request key "),
-            .code(WireFormat.offsetKey(table)), .markdown(", response key "), .code(WireFormat.responseKey(table)),
+            .markdown("- Wire name: "), .code(table.plural), .markdown(" (request keys "),
+            .code(WireFormat.offsetKey(table)), .markdown(" and "), .code(WireFormat.offsetIDKey(table)),
+            .markdown(", response key "), .code(WireFormat.responseKey(table)),
             .markdown(")\n- Swift model: "), .code(WireFormat.swiftModel(table)),
             .markdown("\n- Rows: "),
         ]
