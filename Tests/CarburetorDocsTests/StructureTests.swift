@@ -110,3 +110,22 @@ import Testing
         return components.joined(separator: "/")
     }
 }
+
+@Suite struct EdgeCaseTests {
+    @Test func emptySchemaGivesAnIndexOnly() {
+        let schema = Schema(sourceName: "<stdin>", tables: [], groups: [])
+        let files = DocsGenerator().files(for: schema)
+        #expect(files.map(\.path) == ["index.md"])
+        #expect(files[0].contents.contains("defines no sync group"))
+        #expect(files[0].contents.contains("defines no table"))
+        #expect(MermaidValidation.problems(in: "flowchart LR") == [])
+        #expect(DocsGenerator().standardOutput(for: schema) == files[0].contents)
+    }
+
+    /// A table in no group is still listed, says so, and is a lone diagram node.
+    @Test func tableInNoGroupIsListed() throws {
+        let output = DocsGenerator().standardOutput(for: try Fixtures.schema("every_type"))
+        #expect(output.contains("No sync group includes this table"))
+        #expect(output.contains("table_audit_entry[\"audit_entry (audit_entries)\"]"))
+    }
+}
