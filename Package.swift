@@ -23,7 +23,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"]),
+        .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"], exclude: ["Fixtures"]),
         // Markdown reference for client developers (`--emit docs`).
         .target(name: "CarburetorDocs", dependencies: ["CarburetorCore"]),
         .testTarget(

@@ -45,7 +45,7 @@ extension Parser {
             }
             if at(.identifier) {
                 entries.append(parseGroupEntry())
-                parseGroupEntrySeparator()
+                expectGroupEntrySeparator()
             } else if at(.comma) {
                 reportUnexpected(.unexpectedToken, "unexpected ','", help: "one ',' separates two group entries",
                                  removable: true)
@@ -62,7 +62,7 @@ extension Parser {
     }
 
     /// What may follow a group entry: `,`, the closing `}`, or (reported) a missing comma.
-    private mutating func parseGroupEntrySeparator() {
+    private mutating func expectGroupEntrySeparator() {
         if consume(if: .comma) != nil { return }
         if at(.rightBrace) || atEndOfFile || atGroupStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
             return

@@ -97,7 +97,7 @@ extension Parser {
             } else if at(.identifier) || at(.attributeOpen) || at(.docComment) {
                 if let column = parseColumn() {
                     columns.append(column)
-                    parseColumnSeparator()
+                    expectColumnSeparator()
                 } else {
                     skipToColumnBoundary()
                 }
@@ -111,7 +111,7 @@ extension Parser {
     }
 
     /// What may follow a column: `,`, the closing `}`, or (reported) a missing comma.
-    private mutating func parseColumnSeparator() {
+    private mutating func expectColumnSeparator() {
         if consume(if: .comma) != nil { return }
         if at(.rightBrace) || atEndOfFile || atTableStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
             return
