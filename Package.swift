@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "carburetor-benchmark", targets: ["carburetor-benchmark"]),
         .library(name: "CarburetorPostgres", targets: ["CarburetorPostgres"]),
         .library(name: "CarburetorSQL", targets: ["CarburetorSQL"]),
+        .library(name: "CarburetorDocs", targets: ["CarburetorDocs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,6 +47,13 @@ let package = Package(
         .testTarget(
             name: "CarburetorSQLTests",
             dependencies: ["CarburetorSQL", "CarburetorCore", "CarburetorPostgres", "CarburetorTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        // Markdown reference for client developers (`--emit docs`).
+        .target(name: "CarburetorDocs", dependencies: ["CarburetorCore"]),
+        .testTarget(
+            name: "CarburetorDocsTests",
+            dependencies: ["CarburetorDocs", "CarburetorCore"],
             exclude: ["Fixtures"]
         ),
     ],
