@@ -19,6 +19,32 @@ import Testing
         }
     }
 
+    @Test(arguments: Fixture.allWithSamples)
+    func everyIfNotExistsScriptIsIdempotent(_ fixture: Fixture) throws {
+        let schema = try fixture.schema()
+        var options = fixture.options
+        options.ifNotExists = true
+        let script = SQLGenerator(options: options).script(for: schema)
+        try withTemporaryDatabase { database in
+            let connection = try database.connect()
+            try connection.execute(script)
+            let before = try Self.objectCounts(connection)
+            try connection.execute(script)
+            #expect(try Self.objectCounts(connection) == before)
+            #expect(before.first?[0] == "\(schema.tables.count)", "one trigger per table")
+        }
+    }
+
+    /// Triggers, indexes, functions and tables outside the system schemas.
+    static func objectCounts(_ connection: PostgresConnection) throws -> [[String?]] {
+        try connection.query("""
+            SELECT (SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal),
+                   (SELECT count(*) FROM pg_indexes WHERE schemaname NOT IN ('pg_catalog', 'information_schema')),
+                   (SELECT count(*) FROM pg_proc WHERE proname = 'carburetor_stamp_row'),
+                   (SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema'))
+            """).rows
+    }
+
     @Test func plainScriptsRunInOneTransaction() throws {
         let schema = try Fixture.named("basic").schema()
         let script = SQLGenerator().script(for: schema)
