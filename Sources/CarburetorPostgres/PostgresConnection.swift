@@ -125,7 +125,9 @@ public final class PostgresConnection {
         }
         let primary = field("M") ?? String(cString: PQresultErrorMessage(result)).trimmingTrailingNewlines()
         return PostgresError(kind: .query, sqlState: field("C"), message: primary,
-                             detail: field("D"), hint: field("H"))
+                             detail: field("D"), hint: field("H"),
+                             schemaName: field("s"), tableName: field("t"),
+                             columnName: field("c"), constraintName: field("n"))
     }
 }
 

@@ -9,14 +9,15 @@ import CarburetorCore
 /// and is created once.
 ///
 /// Stamps, and why they fit the no-lost-rows download design: an INSERT
-/// stamps `clock_timestamp()`; an UPDATE stamps the greater of
-/// `clock_timestamp()` and the old stamp plus one microsecond, so a row's
-/// stamp never goes backwards even if the clock does. Either way the stamp
-/// is never earlier than the start of the writing transaction
-/// (`clock_timestamp()` ≥ `transaction_timestamp()`). A download's cutoff is
-/// never later than the start of the oldest transaction still open, so a
-/// row committed after a download was cut off carries a stamp later than
-/// that cutoff and is picked up by the next download.
+/// stamps `clock_timestamp()`, but at least one microsecond after the start
+/// of the writing transaction; an UPDATE stamps the greater of that and the
+/// old stamp plus one microsecond, so a row's stamp never goes backwards
+/// even if the clock does. Every stamp is therefore strictly later than the
+/// start of its transaction. A download's cutoff is never later than the
+/// start of the oldest transaction still open, so a row committed after a
+/// download was cut off carries a stamp strictly later than that cutoff and
+/// is picked up by the next download (`stamp > offset`), even when the
+/// cutoff equals a transaction's start to the microsecond.
 public enum SQLStampTrigger {
     /// SQLSTATE raised when an UPDATE changes the id or an immutable column.
     /// Class `CB` is not used by PostgreSQL; clients can match on it.
@@ -31,7 +32,7 @@ public enum SQLStampTrigger {
             LANGUAGE plpgsql AS $carburetor$
             DECLARE
                 sync_column text := TG_ARGV[0];
-                stamp timestamptz := clock_timestamp();
+                stamp timestamptz := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
                 old_row jsonb;
                 new_row jsonb;
                 fixed_column text;

@@ -78,6 +78,9 @@ import Testing
             let duplicate = #expect(throws: PostgresError.self) { try connection.query("INSERT INTO u VALUES ('a')") }
             #expect(duplicate?.sqlState == "23505")
             #expect(duplicate?.detail?.contains("(id)=(a)") == true)
+            #expect(duplicate?.constraintName == "u_pkey")
+            #expect(duplicate?.tableName == "u")
+            #expect(duplicate?.schemaName == "public")
 
             let raised = #expect(throws: PostgresError.self) {
                 try connection.execute("""

@@ -37,10 +37,10 @@ import Testing
                 VALUES ('a', 'Ann', '555', 'o', '2000-01-01T00:00:00Z')
                 """)
             let check = try connection.query("""
-                SELECT updated_at >= transaction_timestamp(), updated_at <= clock_timestamp() FROM phone_books
+                SELECT updated_at > transaction_timestamp(), updated_at <= clock_timestamp() FROM phone_books
                 """)
             try connection.execute("COMMIT")
-            #expect(check.rows == [["t", "t"]], "never earlier than the transaction's start, never in the future")
+            #expect(check.rows == [["t", "t"]], "strictly after the transaction's start, never in the future")
         }
     }
 
@@ -59,6 +59,38 @@ import Testing
             try connection.execute("UPDATE phone_books SET name = 'y' WHERE id = 'a'; COMMIT")
             #expect(try Self.isLater(inside, than: second, on: connection))
             #expect(try Self.isLater(try Self.stamp("a", on: connection), than: inside, on: connection))
+        }
+    }
+
+    /// The rule the no-lost-rows download relies on: a download cut off at
+    /// the start of the oldest open transaction never misses a row that
+    /// transaction commits later, because the row's stamp is strictly later.
+    @Test func rowsCommittedAfterACutoffAreStampedAfterIt() throws {
+        let schema = try Fixture.named("basic").schema()
+        try withTemporaryDatabase { database in
+            let setup = try database.connect()
+            try setup.execute(SQLGenerator().script(for: schema))
+            let writer = try database.connect()
+            let downloader = try database.connect()
+            try writer.execute("BEGIN")
+            try writer.query("SELECT 1")
+            try downloader.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            let cutoff = try #require(try downloader.query("""
+                SELECT least(now(), (SELECT min(xact_start) FROM pg_stat_activity
+                                     WHERE pid <> pg_backend_pid() AND datname = current_database()))::text
+                """).scalar)
+            let seen = try downloader.query("SELECT count(*) FROM phone_books WHERE updated_at <= $1::timestamptz",
+                                            parameters: [cutoff])
+            try downloader.execute("COMMIT")
+            #expect(seen.scalar == "0")
+            let writerStart = try #require(try writer.query("SELECT transaction_timestamp()::text").scalar)
+            #expect(try downloader.query("SELECT $1::timestamptz <= $2::timestamptz", parameters: [cutoff, writerStart])
+                .scalar == "t", "the cutoff is not after the open transaction's start")
+            try Self.insert("late", on: writer)
+            try writer.execute("COMMIT")
+            let next = try downloader.query("SELECT id FROM phone_books WHERE updated_at > $1::timestamptz",
+                                            parameters: [cutoff])
+            #expect(next.rows == [["late"]], "the next download picks the row up")
         }
     }
 
@@ -97,6 +129,9 @@ import Testing
             #expect(error?.sqlState == SQLStampTrigger.immutableColumnSQLState)
             #expect(error?.message == "column \"id\" of table \"phone_books\" cannot be changed by an UPDATE")
             #expect(error?.hint?.contains("#[immutable]") == true)
+            #expect(error?.tableName == "phone_books")
+            #expect(error?.columnName == "id")
+            #expect(error?.schemaName == "public")
             #expect(try connection.query("SELECT id FROM phone_books").rows == [["a"]])
         }
     }

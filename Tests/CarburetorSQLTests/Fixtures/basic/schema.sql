@@ -3,10 +3,10 @@
 --
 -- Every table has a BEFORE INSERT OR UPDATE trigger that sets its sync column from
 -- the database clock, so rows written by any SQL client sync too. An INSERT stamps
--- clock_timestamp(); an UPDATE stamps greatest(clock_timestamp(), old stamp + 1 µs),
--- so a row's stamp never goes backwards. A stamp is never earlier than the start of
--- the transaction that wrote it; downloads never cut off later than the start of the
--- oldest open transaction, so no committed row is skipped.
+-- greatest(clock_timestamp(), transaction start + 1 µs); an UPDATE also takes the old
+-- stamp + 1 µs into account, so a row's stamp never goes backwards. A stamp is always
+-- later than the start of the transaction that wrote it; downloads never cut off
+-- later than the start of the oldest open transaction, so no committed row is skipped.
 -- An UPDATE that changes a row's id or an #[immutable] column fails with SQLSTATE
 -- CB001.
 
@@ -19,7 +19,7 @@ CREATE FUNCTION "carburetor_stamp_row"() RETURNS trigger
 LANGUAGE plpgsql AS $carburetor$
 DECLARE
     sync_column text := TG_ARGV[0];
-    stamp timestamptz := clock_timestamp();
+    stamp timestamptz := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
     old_row jsonb;
     new_row jsonb;
     fixed_column text;
