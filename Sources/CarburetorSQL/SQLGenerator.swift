@@ -91,6 +91,10 @@ public struct SQLGenerator: CodeGenerator {
             "An UPDATE that changes a row's id or an #[immutable] column fails with SQLSTATE",
             "\(SQLStampTrigger.immutableColumnSQLState).",
         ]
-        return lines.map { $0.isEmpty ? "--" : "-- " + $0.replacing("\n", with: " ") }.joined(separator: "\n")
+        // A name with a line break must not end the comment early.
+        func oneLine(_ text: String) -> String {
+            String(text.map { $0.isNewline ? " " : $0 })
+        }
+        return lines.map { $0.isEmpty ? "--" : "-- " + oneLine($0) }.joined(separator: "\n")
     }
 }

@@ -93,6 +93,14 @@ import Testing
         #expect(SchemaFingerprint.hash(of: retyped) != SchemaFingerprint.hash(of: schema))
     }
 
+    @Test func headerStaysACommentWhateverTheNames() throws {
+        var schema = try Fixture.named("basic").schema()
+        schema.sourceName = "evil\nDROP TABLE users;\r\n.carb"
+        let header = SQLGenerator(options: .init(schemaName: "x\ny")).header(for: schema)
+        #expect(header.split(separator: "\n").allSatisfy { $0.hasPrefix("--") })
+        #expect(header.contains("evil DROP TABLE users;  .carb") || header.contains("evil DROP TABLE users; .carb"))
+    }
+
     @Test func namesResolveConcatenationClashes() throws {
         let schema = try Fixture.named("hostile_names").schema()
         let names = SQLObjectNames(schema: schema)

@@ -62,24 +62,26 @@ import Testing
         }
     }
 
-    @Test func schemaOptionPutsEverythingIntoThatSchema() throws {
+    @Test(arguments: ["app", "Sync App", "it's \"ours\" – ü"])
+    func schemaOptionPutsEverythingIntoThatSchema(_ name: String) throws {
         let schema = try Fixture.named("basic").schema()
+        let quoted = SQLIdentifier.quote(name)
         try withTemporaryDatabase { database in
             let connection = try database.connect()
-            try connection.execute(SQLGenerator(options: .init(schemaName: "Sync App")).script(for: schema))
+            try connection.execute(SQLGenerator(options: .init(schemaName: name)).script(for: schema))
             let objects = try connection.query("""
-                SELECT to_regclass('"Sync App".phone_books') IS NOT NULL, to_regclass('public.phone_books') IS NULL,
+                SELECT to_regclass($1) IS NOT NULL, to_regclass('public.phone_books') IS NULL,
                        (SELECT n.nspname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                         WHERE p.proname = 'carburetor_stamp_row'),
-                       (SELECT count(*) FROM pg_indexes WHERE schemaname = 'Sync App')
-                """)
-            #expect(objects.rows == [["t", "t", "Sync App", "6"]])
+                       (SELECT count(*) FROM pg_indexes WHERE schemaname = $2)
+                """, parameters: [quoted + ".phone_books", name])
+            #expect(objects.rows == [["t", "t", name, "6"]])
             // The trigger works with the schema off the search path.
             try connection.execute("""
-                INSERT INTO "Sync App".users (id, name) VALUES ('u', 'Una');
-                UPDATE "Sync App".users SET name = 'Uma';
+                INSERT INTO \(quoted).users (id, name) VALUES ('u', 'Una');
+                UPDATE \(quoted).users SET name = 'Uma';
                 """)
-            let stamp = try connection.query("SELECT last_synced_at IS NOT NULL FROM \"Sync App\".users").scalar
+            let stamp = try connection.query("SELECT last_synced_at IS NOT NULL FROM \(quoted).users").scalar
             #expect(stamp == "t")
         }
     }
