@@ -22,7 +22,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"]),
+        .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

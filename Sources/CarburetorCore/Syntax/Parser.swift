@@ -1,9 +1,85 @@
-/// Recursive-descent parser: one `parse…` function per grammar production.
+/// Recursive-descent parser: one `parse…` function per production of
+/// `grammar/carburetor.ebnf`, in files named after syntax categories.
+///
+/// It never gives up. A missing token is reported where it should have been
+/// (with a fix-it) and parsing goes on as if it were there; an unusable token
+/// is reported once and skipped up to the next column, table, group or block.
+/// Every loop consumes a token or exits, and only types recurse (to a capped
+/// depth), so no input can hang the parser or exhaust the stack.
 public struct Parser {
     /// Parses a whole file. Never fails: problems become diagnostics and the
     /// tree stays well formed.
     public static func parse(_ file: SourceFile, diagnostics: inout DiagnosticCollector) -> ConfigSyntax {
-        // Placeholder until the parser lands.
-        ConfigSyntax(macroWrapper: nil, blocks: [], range: SourceRange(start: 0, end: file.utf8.count))
+        parseCountingForcedSkips(file, diagnostics: &diagnostics).syntax
+    }
+
+    /// Parses and also returns how often the progress guard had to force the
+    /// parser past a token: always zero unless a recovery path is wrong, which
+    /// the robustness tests check.
+    static func parseCountingForcedSkips(_ file: SourceFile, diagnostics: inout DiagnosticCollector)
+        -> (syntax: ConfigSyntax, forcedSkips: Int) {
+        var parser = Parser(file: file)
+        let syntax = parser.parseConfig()
+        diagnostics.append(contentsOf: parser.lexer.diagnostics)
+        diagnostics.append(contentsOf: parser.diagnostics)
+        return (syntax, parser.forcedSkips)
+    }
+
+    /// How deeply `Name<Name<…>>` types may nest before the parser stops
+    /// following them; far beyond anything meaningful (`Nullable<T>` is one level).
+    static let maximumTypeDepth = 32
+
+    let file: SourceFile
+    /// Tokens are pulled from the lexer as the parser goes, so memory does not
+    /// grow with the number of tokens in the file.
+    var lexer: Lexer
+    /// The current token.
+    var current: Token
+    /// Whether the lexer reported an error just before the current token (it
+    /// dropped an unknown token, or the previous string ran to the end of its
+    /// line and swallowed what followed). A missing token is not reported
+    /// there: the lexer's error covers the spot.
+    var currentFollowsLexicalError: Bool
+    /// Tokens after the current one that `peek` has already pulled from the lexer.
+    var lookahead: [(token: Token, followsLexicalError: Bool)] = []
+    /// Set when the last token pulled was an unterminated string.
+    var pulledUnterminatedString = false
+    /// Number of tokens consumed so far: identifies the current token.
+    var index = 0
+    /// End offset of the last consumed token: where a missing token would go.
+    var previousEnd = 0
+    var diagnostics: [Diagnostic] = []
+    /// Index of the token at which the last error about the current token was
+    /// reported; a second error at the same token would only be a cascade.
+    var lastErrorTokenIndex = -1
+    var forcedSkips = 0
+    /// Indentation of the keyword of the block being parsed; a `tables {` or
+    /// `sync_groups {` indented no deeper means that block's `}` is missing.
+    var blockIndentation = 0
+    /// Set when the type being parsed nests too deeply; the whole type is then
+    /// dropped (reported once) rather than handed to the resolver for more errors.
+    var typeNestingExceeded = false
+
+    init(file: SourceFile) {
+        self.file = file
+        lexer = Lexer(file: file, keepComments: false)
+        current = Token(kind: .endOfFile, range: .empty(at: 0), stringValue: "")
+        currentFollowsLexicalError = false
+        (current, currentFollowsLexicalError) = pullToken()
+    }
+
+    /// The next token from the lexer, without the `.unknown` ones (the lexer
+    /// has reported those).
+    mutating func pullToken() -> (token: Token, followsLexicalError: Bool) {
+        var followsError = pulledUnterminatedString
+        while true {
+            let token = lexer.nextToken()
+            if token.kind == .unknown {
+                followsError = true
+                continue
+            }
+            pulledUnterminatedString = lexer.lastTokenIsUnterminatedString
+            return (token, followsError)
+        }
     }
 }
