@@ -147,6 +147,11 @@ import Testing
         let emptyWarning = try #require(empty.only(.implausibleDefaultPlural, severity: .warning))
         #expect(empty.applying(emptyWarning.fixIts) == #"tables { box(plural = "boxes") { name -> Text } }"#)
 
+        let plural = Resolved("tables { users { name -> Text } }")
+        let pluralWarning = try #require(plural.only(.implausibleDefaultPlural, severity: .warning))
+        #expect(pluralWarning.message.contains("already plural"))
+        #expect(plural.applying(pluralWarning.fixIts) == #"tables { users(plural = "users") { name -> Text } }"#)
+
         // A written plural never warns, even an odd one.
         #expect(Resolved(#"tables { category(plural = "categorys") { name -> Text } }"#).warnings.isEmpty)
     }
