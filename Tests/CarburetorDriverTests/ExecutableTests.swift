@@ -93,3 +93,39 @@ struct Executable {
         #expect(check.standardError == "would reformat <stdin>\n")
     }
 }
+
+#if os(Linux)
+/// Colour needs a terminal: util-linux `script` runs the binary on a pseudo-terminal.
+@Suite struct TerminalColourTests {
+    func runOnTerminal(environment: [String: String]) throws -> String {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try writeFile(directory + "/c.carb", "tables { a { x -> Txt } }\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(Executable.url.path)' check '\(directory)/c.carb'", "/dev/null"]
+        var variables = ProcessInfo.processInfo.environment
+        variables["NO_COLOR"] = nil
+        process.environment = variables.merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func colourOnATerminal() throws {
+        let text = try runOnTerminal(environment: [:])
+        #expect(text.contains("\u{1B}[1;31merror[E0210]:\u{1B}[0m"))
+    }
+
+    @Test func noColourWithNoColorSet() throws {
+        let text = try runOnTerminal(environment: ["NO_COLOR": "1"])
+        #expect(text.contains("error[E0210]: unknown type 'Txt'"))
+        #expect(!text.contains("\u{1B}["))
+    }
+}
+#endif
