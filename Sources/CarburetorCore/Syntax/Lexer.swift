@@ -12,39 +12,55 @@ public struct Lexer {
     ///   comments are always emitted as `.docComment`.
     public static func tokenize(_ file: SourceFile, keepComments: Bool,
                                 diagnostics: inout DiagnosticCollector) -> [Token] {
-        var lexer = Lexer(bytes: file.utf8, keepComments: keepComments)
-        lexer.lexFile()
+        var lexer = Lexer(file: file, keepComments: keepComments)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(file.utf8.count / 6 + 1)
+        repeat {
+            tokens.append(lexer.nextToken())
+        } while tokens[tokens.count - 1].kind != .endOfFile
         diagnostics.append(contentsOf: lexer.diagnostics)
-        return lexer.tokens
+        return tokens
     }
 
     let bytes: [UInt8]
     let keepComments: Bool
     /// Offset of the next byte to look at.
     var offset = 0
-    var tokens: [Token] = []
+    /// The token the last lexing step produced, handed out by `nextToken()`.
+    private var produced: Token?
+    private var producedAny = false
     var diagnostics: [Diagnostic] = []
     /// Newlines seen since the last emitted token (in whitespace and in skipped comments).
     var pendingNewlines = 0
+    /// True when the token just returned is a string that ran to the end of
+    /// its line; the parser does not report what such a string swallowed.
+    private(set) var lastTokenIsUnterminatedString = false
 
-    init(bytes: [UInt8], keepComments: Bool) {
-        self.bytes = bytes
+    /// A lexer that hands out tokens one at a time (see `nextToken()`), so a
+    /// parser need not hold every token of a large file at once.
+    init(file: SourceFile, keepComments: Bool) {
+        self.bytes = file.utf8
         self.keepComments = keepComments
-        tokens.reserveCapacity(bytes.count / 4 + 1)
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            offset = 3  // a byte order mark
+        }
     }
 
-    mutating func lexFile() {
-        skipByteOrderMark()
+    /// The next token; `.endOfFile` at the end, and again on every later call.
+    mutating func nextToken() -> Token {
+        produced = nil
+        lastTokenIsUnterminatedString = false
         while offset < bytes.count {
             lexNextToken()
+            if let token = produced { return token }
         }
         emit(.endOfFile, from: bytes.count, to: bytes.count, value: "")
+        return produced!
     }
 
-    private mutating func skipByteOrderMark() {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            offset = 3
-        }
+    /// Reports the string being lexed as unterminated (for `lastTokenIsUnterminatedString`).
+    mutating func markUnterminatedString() {
+        lastTokenIsUnterminatedString = true
     }
 
     /// Lexes whitespace or exactly one token starting at `offset`.
@@ -112,9 +128,9 @@ public struct Lexer {
     // MARK: Emitting
 
     mutating func emit(_ kind: TokenKind, from start: Int, to end: Int, value: String) {
-        tokens.append(Token(kind: kind, range: SourceRange(start: start, end: end), stringValue: value,
-                            isAtStartOfLine: pendingNewlines > 0 || tokens.isEmpty,
-                            newlinesBefore: pendingNewlines))
+        produced = Token(kind: kind, range: SourceRange(start: start, end: end), stringValue: value,
+                         isAtStartOfLine: pendingNewlines > 0 || !producedAny, newlinesBefore: pendingNewlines)
+        producedAny = true
         pendingNewlines = 0
     }
 

@@ -10,7 +10,7 @@ extension Parser {
         var arguments: [ArgumentSyntax] = []
         var progress = ProgressGuard()
         while !atArgumentListEnd {
-            guard progress.madeProgress(self) else { forceProgress(); continue }
+            guard progress.madeProgress(at: index) else { forceProgress(); continue }
             if at(.comma) {
                 reportUnexpected(.unexpectedToken, "unexpected ','", help: "one ',' separates two arguments",
                                  removable: true)
@@ -37,15 +37,17 @@ extension Parser {
     }
 
     private var atArgumentListEnd: Bool {
-        switch current.kind {
-        case .rightParen, .leftBrace, .rightBrace, .endOfFile: true
-        case .identifier: current.isAtStartOfLine && peek().kind != .equals
-        default: false
+        mutating get {
+            switch current.kind {
+            case .rightParen, .leftBrace, .rightBrace, .endOfFile: true
+            case .identifier: current.isAtStartOfLine && peek().kind != .equals
+            default: false
+            }
         }
     }
 
     private mutating func skipToArgumentBoundary() {
-        skip { parser in parser.at(.comma) || parser.atArgumentListEnd }
+        skip { (parser: inout Parser) in parser.at(.comma) || parser.atArgumentListEnd }
         _ = consume(if: .comma)
     }
 

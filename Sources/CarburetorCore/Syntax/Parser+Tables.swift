@@ -27,7 +27,7 @@ extension Parser {
         }
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
-            guard progress.madeProgress(self) else { forceProgress(); continue }
+            guard progress.madeProgress(at: index) else { forceProgress(); continue }
             if atEndOfFile || atTopLevelBlockStart(outdentedTo: indentation) {
                 reportMissing(.unclosedDelimiter, "expected '}' to close the '\(Parser.abbreviated(keyword.text))' block", insert: "}",
                               notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
@@ -40,7 +40,7 @@ extension Parser {
                 advance()
             } else {
                 reportUnexpected(.expectedToken, "expected \(itemDescription), found \(Parser.describe(current))")
-                skip { parser in
+                skip { (parser: inout Parser) in
                     parser.at(.docComment) || (parser.at(.identifier) && parser.peek().kind == .leftBrace)
                         || parser.atTopLevelBlockStart(outdentedTo: indentation)
                 }
@@ -86,7 +86,7 @@ extension Parser {
         var columns: [ColumnSyntax] = []
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
-            guard progress.madeProgress(self) else { forceProgress(); continue }
+            guard progress.madeProgress(at: index) else { forceProgress(); continue }
             if atEndOfFile || atTableStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
                 reportMissing(.unclosedDelimiter, "expected '}' to close table '\(Parser.abbreviated(table.text))'", insert: "}",
                               notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
@@ -132,7 +132,7 @@ extension Parser {
     /// column starting a line.
     private mutating func skipToColumnBoundary() {
         let indentation = blockIndentation
-        skip { parser in
+        skip { (parser: inout Parser) in
             parser.at(.comma) || parser.atTableStart || parser.atTopLevelBlockStart(outdentedTo: indentation)
                 || (parser.current.isAtStartOfLine
                     && (parser.at(.identifier) || parser.at(.attributeOpen) || parser.at(.docComment)))

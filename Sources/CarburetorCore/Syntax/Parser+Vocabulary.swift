@@ -1,11 +1,13 @@
 // The small vocabulary every parse function is written in.
 
 extension Parser {
-    var current: Token { tokens[index] }
-
-    /// The token `distance` places ahead (the `.endOfFile` token past the end).
-    func peek(_ distance: Int = 1) -> Token {
-        tokens[min(index + distance, tokens.count - 1)]
+    /// The token `distance` places ahead (`.endOfFile` past the end).
+    mutating func peek(_ distance: Int = 1) -> Token {
+        if distance == 0 { return current }
+        while lookahead.count < distance {
+            lookahead.append(pullToken())
+        }
+        return lookahead[distance - 1].token
     }
 
     var atEndOfFile: Bool { current.kind == .endOfFile }
@@ -26,6 +28,7 @@ extension Parser {
         if token.kind != .endOfFile {
             previousEnd = token.range.end
             index += 1
+            (current, currentFollowsLexicalError) = lookahead.isEmpty ? pullToken() : lookahead.removeFirst()
         }
         return token
     }
