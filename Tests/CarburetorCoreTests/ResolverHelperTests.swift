@@ -1,0 +1,49 @@
+import Testing
+@testable import CarburetorCore
+
+@Suite struct ResolverHelperTests {
+    @Test(arguments: [
+        ("category", "categories"), ("box", "boxes"), ("address", "addresses"), ("match", "matches"),
+        ("wish", "wishes"), ("waltz", "waltzes"), ("person", "people"), ("sales_person", "sales_people"),
+        ("child", "children"), ("man", "men"), ("data", "data"), ("user", "users"), ("day", "days"),
+        ("phone_book", "phone_books"), ("human", "humans"),
+    ])
+    func englishPlurals(name: String, plural: String) {
+        #expect(Pluralization.englishPlural(of: name) == plural)
+    }
+
+    @Test func editDistanceIsBounded() {
+        let distance = { (a: String, b: String, limit: Int) in
+            Suggestions.editDistance(Array(a.utf8), Array(b.utf8), limit: limit)
+        }
+        #expect(distance("kitten", "sitting", 3) == 3)
+        #expect(distance("kitten", "sitting", 2) == nil)
+        #expect(distance("", "ab", 2) == 2)
+        #expect(distance("Text", "Text", 1) == 0)
+        #expect(distance("abcdef", "abcxef", 1) == 1)
+    }
+
+    @Test func nearestIgnoresCaseAndRejectsFarCandidates() {
+        var budget = SuggestionBudget()
+        let types = ["Text", "Integer", "Timestamptz", "Timestamp"]
+        #expect(Suggestions.nearest(to: "Txt", among: types, budget: &budget) == "Text")
+        #expect(Suggestions.nearest(to: "text", among: types, budget: &budget) == "Text")
+        #expect(Suggestions.nearest(to: "Timestamtz", among: types, budget: &budget) == "Timestamptz")
+        #expect(Suggestions.nearest(to: "Geometry", among: types, budget: &budget) == nil)
+        var empty = SuggestionBudget(comparisons: 0)
+        #expect(Suggestions.nearest(to: "Txt", among: types, budget: &empty) == nil)
+    }
+
+    @Test func identifiersAndNumbers() {
+        #expect(Resolver.isIdentifier("phone_books"))
+        #expect(Resolver.isIdentifier("_x1"))
+        #expect(!Resolver.isIdentifier("1x"))
+        #expect(!Resolver.isIdentifier("the people"))
+        #expect(!Resolver.isIdentifier(""))
+        #expect(Resolver.isNumberLiteral("-1.50"))
+        #expect(Resolver.isNumberLiteral("0"))
+        #expect(!Resolver.isNumberLiteral("1."))
+        #expect(!Resolver.isNumberLiteral("--1"))
+        #expect(!Resolver.isNumberLiteral("1e5"))
+    }
+}
