@@ -129,3 +129,28 @@ struct Executable {
     }
 }
 #endif
+
+/// `Documentation/CLI.md` documents every subcommand and flag the binary has.
+@Suite struct CLIDocumentationTests {
+    @Test func everyFlagInTheHelpIsDocumented() throws {
+        let documentation = try readFile(packageRoot + "/Documentation/CLI.md")
+        var flags: Set<String> = []
+        for subcommand in ["generate", "check", "fmt"] {
+            let help = try Executable.run([subcommand, "--help"]).standardOutput
+            #expect(help.contains("USAGE:"), "\(subcommand) --help")
+            #expect(documentation.contains("`\(subcommand)`") || subcommand == "generate")
+            for word in help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "[" || $0 == "]" })
+            where word.hasPrefix("--") && word.count > 2 {
+                flags.insert(String(word.prefix { $0.isLetter || $0.isNumber || $0 == "-" }))
+            }
+        }
+        flags.remove("--help")
+        #expect(flags.count >= 6)
+        for flag in flags {
+            #expect(documentation.contains(flag), "Documentation/CLI.md does not mention \(flag)")
+        }
+        for format in ["text", "json", "github", "sarif"] {
+            #expect(documentation.contains("--format \(format)"))
+        }
+    }
+}
