@@ -27,7 +27,8 @@ public struct Lexer {
     /// Offset of the next byte to look at.
     var offset = 0
     /// The token the last lexing step produced, handed out by `nextToken()`.
-    private var produced: Token?
+    private var produced = Token(kind: .endOfFile, range: .empty(at: 0), stringValue: "")
+    private var didProduce = false
     private var producedAny = false
     var diagnostics: [Diagnostic] = []
     /// Newlines seen since the last emitted token (in whitespace and in skipped comments).
@@ -48,14 +49,14 @@ public struct Lexer {
 
     /// The next token; `.endOfFile` at the end, and again on every later call.
     mutating func nextToken() -> Token {
-        produced = nil
+        didProduce = false
         lastTokenIsUnterminatedString = false
         while offset < bytes.count {
             lexNextToken()
-            if let token = produced { return token }
+            if didProduce { return produced }
         }
         emit(.endOfFile, from: bytes.count, to: bytes.count, value: "")
-        return produced!
+        return produced
     }
 
     /// Reports the string being lexed as unterminated (for `lastTokenIsUnterminatedString`).
@@ -103,25 +104,25 @@ public struct Lexer {
 
     /// `PUNCTUATION`; false when no punctuation starts at `offset`.
     private mutating func lexPunctuation() -> Bool {
-        let (kind, text): (TokenKind, String)
+        let (kind, text, length): (TokenKind, String, Int)
         switch bytes[offset] {
-        case LexerByte.minus where byteAt(offset + 1) == LexerByte.greaterThan: (kind, text) = (.arrow, "->")
-        case LexerByte.hash where byteAt(offset + 1) == LexerByte.leftBracket: (kind, text) = (.attributeOpen, "#[")
-        case LexerByte.leftBrace: (kind, text) = (.leftBrace, "{")
-        case LexerByte.rightBrace: (kind, text) = (.rightBrace, "}")
-        case LexerByte.leftParen: (kind, text) = (.leftParen, "(")
-        case LexerByte.rightParen: (kind, text) = (.rightParen, ")")
-        case LexerByte.lessThan: (kind, text) = (.leftAngle, "<")
-        case LexerByte.greaterThan: (kind, text) = (.rightAngle, ">")
-        case LexerByte.comma: (kind, text) = (.comma, ",")
-        case LexerByte.equals: (kind, text) = (.equals, "=")
-        case LexerByte.rightBracket: (kind, text) = (.rightBracket, "]")
-        case LexerByte.dollar: (kind, text) = (.dollar, "$")
-        case LexerByte.bang: (kind, text) = (.bang, "!")
+        case LexerByte.minus where byteAt(offset + 1) == LexerByte.greaterThan: (kind, text, length) = (.arrow, "->", 2)
+        case LexerByte.hash where byteAt(offset + 1) == LexerByte.leftBracket: (kind, text, length) = (.attributeOpen, "#[", 2)
+        case LexerByte.leftBrace: (kind, text, length) = (.leftBrace, "{", 1)
+        case LexerByte.rightBrace: (kind, text, length) = (.rightBrace, "}", 1)
+        case LexerByte.leftParen: (kind, text, length) = (.leftParen, "(", 1)
+        case LexerByte.rightParen: (kind, text, length) = (.rightParen, ")", 1)
+        case LexerByte.lessThan: (kind, text, length) = (.leftAngle, "<", 1)
+        case LexerByte.greaterThan: (kind, text, length) = (.rightAngle, ">", 1)
+        case LexerByte.comma: (kind, text, length) = (.comma, ",", 1)
+        case LexerByte.equals: (kind, text, length) = (.equals, "=", 1)
+        case LexerByte.rightBracket: (kind, text, length) = (.rightBracket, "]", 1)
+        case LexerByte.dollar: (kind, text, length) = (.dollar, "$", 1)
+        case LexerByte.bang: (kind, text, length) = (.bang, "!", 1)
         default: return false
         }
-        emit(kind, from: offset, to: offset + text.utf8.count, value: text)
-        offset += text.utf8.count
+        emit(kind, from: offset, to: offset + length, value: text)
+        offset += length
         return true
     }
 
@@ -131,6 +132,7 @@ public struct Lexer {
         produced = Token(kind: kind, range: SourceRange(start: start, end: end), stringValue: value,
                          isAtStartOfLine: pendingNewlines > 0 || !producedAny, newlinesBefore: pendingNewlines)
         producedAny = true
+        didProduce = true
         pendingNewlines = 0
     }
 

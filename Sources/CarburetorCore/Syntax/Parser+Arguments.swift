@@ -68,20 +68,20 @@ extension Parser {
     }
 
     /// `argument_value = STRING | NUMBER | IDENT | variable ;`
-    mutating func parseArgumentValue(context: String) -> ArgumentValueSyntax? {
+    mutating func parseArgumentValue(context: @autoclosure () -> String) -> ArgumentValueSyntax? {
         switch current.kind {
         case .string:
-            let token = advance()
+            let token = take()
             return .string(StringLiteral(token.stringValue, range: token.range))
         case .number:
-            let token = advance()
+            let token = take()
             return .number(token.stringValue, range: token.range)
         case .identifier:
             return .identifier(eatIdentifier())
         case .dollar:
             return parseVariable()
         default:
-            reportMissing(.expectedToken, "expected a value \(context)",
+            reportMissing(.expectedToken, "expected a value \(context())",
                           help: "a value is a string, a number, a name or a '$variable'")
             return nil
         }

@@ -83,7 +83,7 @@ extension Parser {
     mutating func parseDefaultValue() -> DefaultValueSyntax? {
         switch current.kind {
         case .string:
-            let token = advance()
+            let token = take()
             return .string(StringLiteral(token.stringValue, range: token.range))
         case .identifier:
             let name = eatIdentifier()

@@ -111,8 +111,8 @@ extension Parser {
     /// block's `}` is missing. (A table merely named `sync_groups` is indented
     /// inside its block and still parses as a table.)
     mutating func atTopLevelBlockStart(outdentedTo blockIndentation: Int) -> Bool {
-        guard at(word: "tables") || at(word: "sync_groups"),
-              peek().kind == .leftBrace, current.isAtStartOfLine else { return false }
+        guard current.isAtStartOfLine, at(.identifier), peek().kind == .leftBrace,
+              at(word: "tables") || at(word: "sync_groups") else { return false }
         return indentation(of: current) <= blockIndentation
     }
 }

@@ -144,7 +144,7 @@ extension Parser {
     mutating func parseDocComments() -> [DocComment] {
         var docs: [DocComment] = []
         while at(.docComment) {
-            let token = advance()
+            let token = take()
             docs.append(DocComment(token.stringValue, range: token.range))
         }
         return docs

@@ -40,8 +40,9 @@ public struct Parser {
     /// line and swallowed what followed). A missing token is not reported
     /// there: the lexer's error covers the spot.
     var currentFollowsLexicalError: Bool
-    /// Tokens after the current one that `peek` has already pulled from the lexer.
-    var lookahead: [(token: Token, followsLexicalError: Bool)] = []
+    /// The tokens after the current one, once `peek` has pulled them from the lexer.
+    var nextToken: (token: Token, followsLexicalError: Bool)?
+    var tokenAfterNext: (token: Token, followsLexicalError: Bool)?
     /// Set when the last token pulled was an unterminated string.
     var pulledUnterminatedString = false
     /// Number of tokens consumed so far: identifies the current token.
