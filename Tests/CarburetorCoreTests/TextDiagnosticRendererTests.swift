@@ -111,3 +111,30 @@ import Testing
         #expect(lines[2] == "   | \t        ^~~")
     }
 }
+
+@Suite struct LongLineRenderingTests {
+    @Test func aLongLineIsCutToAWindowAroundTheMarker() {
+        let columns = (0..<100).map { "column_\($0) -> Text" }.joined(separator: ", ")
+        let text = "tables { t { " + columns + ", bad -> Txt } }"
+        let file = SourceFile(name: "one-line.carb", text: text)
+        let start = text.utf8.count - "Txt } }".utf8.count
+        let diagnostic = Diagnostic(severity: .error, code: DiagnosticCode("E0210"), message: "unknown type 'Txt'",
+                                    range: SourceRange(start: start, end: start + 3))
+        let lines = TextDiagnosticRenderer().render(diagnostic, in: file)
+        #expect(lines[0].hasPrefix("one-line.carb:1:\(start + 1):"))
+        #expect(lines[1].hasPrefix(" 1 | ..."))
+        #expect(lines[1].hasSuffix("bad -> Txt } }"))
+        #expect(lines[1].count <= 170)
+        // The marker still sits under 'Txt'.
+        let markerColumn = lines[2].distance(from: lines[2].startIndex, to: lines[2].firstIndex(of: "^")!)
+        let textColumn = lines[1].distance(from: lines[1].startIndex, to: lines[1].range(of: "Txt")!.lowerBound)
+        #expect(markerColumn == textColumn)
+        #expect(lines[2].hasSuffix("^~~"))
+    }
+
+    @Test func aShortLineIsShownWhole() {
+        let (shown, first, last) = TextDiagnosticRenderer.window(of: "name -> Txt", from: 9, to: 12)
+        #expect(shown == "name -> Txt")
+        #expect(first == 9 && last == 12)
+    }
+}

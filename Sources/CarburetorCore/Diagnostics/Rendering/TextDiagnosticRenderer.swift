@@ -89,7 +89,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
 
         var lines: [String] = []
         func show(lineIndex: Int, from first: Int, to last: Int, head: Character) {
-            let text = file.lineText(lineIndex)
+            let (text, first, last) = Self.window(of: file.lineText(lineIndex), from: first, to: last)
             let number = String(lineIndex + 1)
             let numberPad = String(repeating: " ", count: gutterWidth - number.count)
             lines.append(style(numberPad + number + " |", .bold, .blue) + " " + text)
@@ -114,6 +114,26 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
             show(lineIndex: endIndex, from: min(firstNonBlank, endColumn), to: endColumn, head: "~")
         }
         return lines
+    }
+
+    /// Longest source line shown whole; longer lines (a config written on one
+    /// line, say) are cut to a window around the marker, marked with `...`.
+    static let maximumLineWidth = 160
+
+    /// The part of a line to show and the marker's columns within it.
+    static func window(of text: String, from first: Int, to last: Int) -> (String, Int, Int) {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > maximumLineWidth else { return (text, first, last) }
+        let start = max(0, min(first - 1 - 40, scalars.count - maximumLineWidth))
+        let end = min(scalars.count, start + maximumLineWidth)
+        let prefix = start > 0 ? "..." : ""
+        let suffix = end < scalars.count ? "..." : ""
+        var shown = prefix
+        shown.unicodeScalars.append(contentsOf: scalars[start..<end])
+        shown += suffix
+        let shift = prefix.count - start
+        let windowEnd = end + 1 + shift
+        return (shown, first + shift, max(first + shift + 1, min(last + shift, windowEnd)))
     }
 
     /// Blank space up to a 1-based column, keeping the line's tabs so the
