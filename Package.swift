@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // Front end: source files, diagnostics, lexer, parser, resolver, formatter.
@@ -27,6 +28,18 @@ let package = Package(
         // libpq and a small safe wrapper over it (live-database features and tests).
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "CarburetorPostgres", dependencies: ["CLibPQ"]),
+        // Migrations, offline: directory layouts, sum file, snapshot, planner.
+        .target(
+            name: "CarburetorMigrate",
+            dependencies: ["CarburetorCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Migrations against a live database: apply, status, drift (libpq).
+        .target(name: "CarburetorMigrateLive", dependencies: ["CarburetorMigrate", "CarburetorPostgres"]),
+        .testTarget(
+            name: "CarburetorMigrateTests",
+            dependencies: ["CarburetorMigrate", "CarburetorMigrateLive", "CarburetorPostgres"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
