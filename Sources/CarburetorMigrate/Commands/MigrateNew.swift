@@ -58,8 +58,7 @@ public struct MigrateNew: Sendable {
         }
 
         let target = SchemaSnapshot.normalized(schema)
-        var options = planOptions
-        let plan = MigrationPlanner.plan(from: previous, to: withRanges(target, from: schema), options: options)
+        let plan = MigrationPlanner.plan(from: previous, to: withRanges(target, from: schema), options: planOptions)
         if plan.hasErrors {
             return .failure(["the change cannot be migrated safely; no migration written"], diagnostics: plan.diagnostics)
         }

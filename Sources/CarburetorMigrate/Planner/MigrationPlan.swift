@@ -80,7 +80,8 @@ public enum LockBudget {
     static func createTable(indexes: Int) -> Int { 4 + indexes }
     static func alterTable(indexes: Int) -> Int { 2 + indexes }
 
-    /// Estimates the slots a migration file holds, from its statements.
+    /// Estimates the slots a migration file holds, from its statements
+    /// (an over-estimate: each ALTER counts even on the same table).
     /// Used by `apply` for files written by hand or by another tool.
     public static func estimate(sql: String) -> Int {
         var weight = 0
@@ -94,7 +95,11 @@ public enum LockBudget {
             switch first {
             case "CREATE" where words.dropFirst().first == "TABLE": weight += 4
             case "DROP" where words.dropFirst().first == "TABLE": weight += 4
-            case "CREATE", "ALTER", "DROP", "COMMENT": weight += 1
+            case "CREATE" where words.dropFirst().first == "TRIGGER",
+                 "CREATE" where words.dropFirst().first == "FUNCTION",
+                 "CREATE" where words.dropFirst().first == "OR":
+                break  // no relation of its own
+            case "CREATE", "ALTER", "DROP": weight += 1
             default: break
             }
         }
