@@ -57,6 +57,20 @@ enum LiveDatabase {
         return try body(server.urlForDatabase(name))
     }
 
+    /// A new database and a scratch directory for tests that cannot use a
+    /// closure (async ones); call the returned cleanup when done.
+    static func openDatabase() throws -> (url: String, directory: String, cleanup: () -> Void) {
+        let server = try server.get()
+        let name = "carburetor_migrate_\(UInt32.random(in: 0..<UInt32.max))"
+        let admin = try PostgresConnection(server.administrativeURL)
+        try admin.execute("CREATE DATABASE \(name)")
+        let directory = temporaryDirectory()
+        return (server.urlForDatabase(name), directory, {
+            _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+            try? FileManager.default.removeItem(atPath: directory)
+        })
+    }
+
     struct SetupError: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }
