@@ -33,6 +33,29 @@ public final class PostgresConnection {
     /// The server's version as an integer, e.g. 150018 for 15.18.
     public var serverVersion: Int { Int(PQserverVersion(handle)) }
 
+    /// Where the session stands with respect to transactions.
+    public enum TransactionState: Sendable, Hashable {
+        /// No transaction open.
+        case idle
+        /// Inside a transaction block (after BEGIN).
+        case inTransaction
+        /// Inside a transaction block that failed: only ROLLBACK helps.
+        case failed
+        /// A command is running, or the connection is broken.
+        case unknown
+    }
+
+    /// Whether a transaction is open: after a script with its own BEGIN
+    /// fails, the block stays open and failed until the caller rolls back.
+    public var transactionState: TransactionState {
+        switch PQtransactionStatus(handle) {
+        case PQTRANS_IDLE: .idle
+        case PQTRANS_INTRANS: .inTransaction
+        case PQTRANS_INERROR: .failed
+        default: .unknown
+        }
+    }
+
     /// Runs one or more statements separated by `;` with the simple query
     /// protocol (no parameters). Several statements run as one implicit
     /// transaction unless the text contains its own BEGIN/COMMIT. Returns the
@@ -66,6 +89,7 @@ public final class PostgresConnection {
     }
 
     /// Runs `body` inside BEGIN … COMMIT; rolls back when it throws.
+    @discardableResult
     public func transaction<Result>(_ body: (PostgresConnection) throws -> Result) throws -> Result {
         try execute("BEGIN")
         do {
@@ -101,7 +125,9 @@ public final class PostgresConnection {
         }
         let primary = field("M") ?? String(cString: PQresultErrorMessage(result)).trimmingTrailingNewlines()
         return PostgresError(kind: .query, sqlState: field("C"), message: primary,
-                             detail: field("D"), hint: field("H"))
+                             detail: field("D"), hint: field("H"),
+                             schemaName: field("s"), tableName: field("t"),
+                             columnName: field("c"), constraintName: field("n"))
     }
 }
 

@@ -21,14 +21,26 @@ public struct PostgresError: Error, Sendable, Hashable, CustomStringConvertible 
     public var message: String
     public var detail: String?
     public var hint: String?
+    /// The object the error is about, when the server names it (constraint
+    /// violations, errors raised with `USING TABLE = …, COLUMN = …`).
+    public var schemaName: String?
+    public var tableName: String?
+    public var columnName: String?
+    public var constraintName: String?
 
     public init(kind: Kind, sqlState: String? = nil, message: String,
-                detail: String? = nil, hint: String? = nil) {
+                detail: String? = nil, hint: String? = nil,
+                schemaName: String? = nil, tableName: String? = nil,
+                columnName: String? = nil, constraintName: String? = nil) {
         self.kind = kind
         self.sqlState = sqlState
         self.message = message
         self.detail = detail
         self.hint = hint
+        self.schemaName = schemaName
+        self.tableName = tableName
+        self.columnName = columnName
+        self.constraintName = constraintName
     }
 
     public var description: String {

@@ -112,8 +112,16 @@ import Testing
     }
 
     @Test func unknownBlockWithoutSuggestionNamesTheBlocks() {
-        let diagnostics = SyntaxTesting.parse("user { name -> Text }").diagnostics
+        let diagnostics = SyntaxTesting.parse("options { x = 1 }").diagnostics
         #expect(diagnostics.map(\.help) == ["the top-level blocks are 'tables' and 'sync_groups'"])
+    }
+
+    @Test func tableOutsideTheTablesBlockSaysWhereItBelongs() {
+        for source in ["user { name -> Text }", "user {\n #[id] id -> Text }"] {
+            let diagnostics = SyntaxTesting.parse(source).diagnostics
+            #expect(diagnostics.map(\.code) == [.unknownBlock])
+            #expect(diagnostics.map(\.help) == ["a table is declared inside 'tables { … }'"])
+        }
     }
 
     @Test func lexicalErrorSuppressesTheParserCascade() {
@@ -149,6 +157,39 @@ import Testing
     @Test func unclosedWrapperIsReportedAtTheEnd() {
         let diagnostics = SyntaxTesting.parse("carburetor_sync_config! {\n tables { }\n").diagnostics
         #expect(diagnostics.map(\.message) == ["expected '}' to close 'carburetor_sync_config!', found end of file"])
+    }
+
+    @Test func syntaxCataloguesExamplesTriggerExactlyTheirCode() {
+        let syntaxCodes: [DiagnosticCode] = [
+            .unterminatedString, .unterminatedBlockComment, .unexpectedCharacter, .invalidEscape,
+            .invalidUnicodeEscape, .expectedToken, .missingComma, .missingArrow, .unclosedDelimiter,
+            .duplicateBlock, .unknownBlock, .nestingTooDeep, .danglingDocComment, .unexpectedToken,
+        ]
+        let descriptors = DiagnosticCatalogue.syntaxDescriptors
+        #expect(descriptors.map(\.code) == syntaxCodes)
+        #expect(Set(syntaxCodes.map(\.rawValue)).count == syntaxCodes.count)
+        for descriptor in descriptors {
+            let codes = SyntaxTesting.parse(descriptor.example).diagnostics.map(\.code)
+            #expect(!codes.isEmpty && codes.allSatisfy { $0 == descriptor.code },
+                    "example of \(descriptor.code) gives \(codes)")
+            #expect(descriptor.severity == .error && !descriptor.title.isEmpty)
+        }
+    }
+
+    @Test func tooDeepTypeIsDroppedAfterOneError() {
+        let deep = String(repeating: "Nullable<", count: 40) + "Text" + String(repeating: ">", count: 40)
+        let source = "tables { t { a -> \(deep), b -> Text } }"
+        let (syntax, diagnostics) = SyntaxTesting.parse(source)
+        #expect(diagnostics.map(\.code) == [.nestingTooDeep])
+        #expect(SyntaxTesting.text(diagnostics[0].range, in: source) == deep)
+        #expect(syntax.blocks[0].tables[0].columns.map { $0.type == nil } == [true, false])
+    }
+
+    @Test func unterminatedStringSuppressesTheMissingTokensItSwallowed() {
+        let source = "tables {\n    user {\n        #[default(swift = \"Date())]\n        created_at -> Timestamptz,\n    }\n}\n"
+        let (syntax, diagnostics) = SyntaxTesting.parse(source)
+        #expect(diagnostics.map(\.code) == [.unterminatedString])
+        #expect(syntax.blocks[0].tables[0].columns.map(\.name.text) == ["created_at"])
     }
 
     // MARK: Golden syntax diagnostics
