@@ -60,14 +60,11 @@ public struct MigrateDiff {
     public var format: Format
     /// The PostgreSQL schema holding the tables; the search path's first by default.
     public var schemaName: String?
-    public var ddl: any MigrationDDL
 
-    public init(databaseURL: String, format: Format = .text, schemaName: String? = nil,
-                ddl: any MigrationDDL = BuiltinDDL()) {
+    public init(databaseURL: String, format: Format = .text, schemaName: String? = nil) {
         self.databaseURL = databaseURL
         self.format = format
         self.schemaName = schemaName
-        self.ddl = ddl
     }
 
     public func run(config: SourceFile) -> MigrateCommandResult {
@@ -84,7 +81,7 @@ public struct MigrateDiff {
     public func run(schema: Schema) -> MigrateCommandResult {
         do {
             let connection = try PostgresConnection(databaseURL)
-            let drift = try Self.drift(of: schema, on: connection, schemaName: schemaName, ddl: ddl)
+            let drift = try Self.drift(of: schema, on: connection, schemaName: schemaName)
             return MigrateCommandResult(exitStatus: drift.isEmpty ? .success : .changesFound,
                                         output: render(drift))
         } catch {
@@ -93,17 +90,18 @@ public struct MigrateDiff {
     }
 
     /// The differences, config first: missing things, then extra ones.
-    public static func drift(of schema: Schema, on connection: PostgresConnection, schemaName: String? = nil,
-                             ddl: any MigrationDDL = BuiltinDDL()) throws -> [Drift] {
-        let expected = try expectedShape(of: schema, on: connection, ddl: ddl)
+    public static func drift(of schema: Schema, on connection: PostgresConnection,
+                             schemaName: String? = nil) throws -> [Drift] {
+        let expected = try expectedShape(of: schema, on: connection)
         let actual = try IntrospectedSchema.read(from: connection, schema: schemaName,
                                                  excluding: [MigrationHistory.table])
         return compare(expected: expected, actual: actual)
     }
 
     /// The config's DDL run in a scratch schema and read back, then rolled back.
-    public static func expectedShape(of schema: Schema, on connection: PostgresConnection,
-                                     ddl: any MigrationDDL = BuiltinDDL()) throws -> IntrospectedSchema {
+    public static func expectedShape(of schema: Schema, on connection: PostgresConnection) throws -> IntrospectedSchema {
+        // Unqualified DDL, so it lands in the scratch schema on the search path.
+        let ddl = MigrationDDL()
         let scratch = "carburetor_diff_\(UInt32.random(in: 0..<UInt32.max))"
         let statements = MigrationPlanner.plan(from: nil, to: schema, options: .init(ddl: ddl)).upStatements
         try connection.execute("BEGIN")

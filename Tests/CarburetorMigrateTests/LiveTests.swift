@@ -2,6 +2,7 @@ import CarburetorCore
 @testable import CarburetorMigrate
 @testable import CarburetorMigrateLive
 import CarburetorPostgres
+import CarburetorSQL
 import Foundation
 import Testing
 
@@ -157,12 +158,12 @@ import Testing
             #expect(MigrateApply(directory: directory, databaseURL: url).run().exitStatus == .success)
             let connection = try PostgresConnection(url)
             try connection.execute("ALTER TABLE users ADD COLUMN extra integer")
-            try connection.execute("DROP INDEX contacts_sync_idx")
+            try connection.execute("DROP INDEX contacts_last_synced_at_id_idx")
             try connection.execute("ALTER TABLE contacts ALTER COLUMN kind SET DEFAULT 'landline'")
             let text = MigrateDiff(databaseURL: url).run(schema: History.v3)
             #expect(text.exitStatus == .changesFound)
             #expect(text.output.contains("table \"users\", column \"extra\": column not in the config"))
-            #expect(text.output.contains("table \"contacts\", index \"contacts_sync_idx\": sync index missing in the database"))
+            #expect(text.output.contains("table \"contacts\", index \"contacts_last_synced_at_id_idx\": sync index missing in the database"))
             let drift = try MigrateDiff.drift(of: History.v3, on: connection)
             #expect(Set(drift.map(\.kind)) == [.extraColumn, .missingIndex, .defaultDiffers])
             let json = MigrateDiff(databaseURL: url, format: .json).run(schema: History.v3)
@@ -170,6 +171,16 @@ import Testing
             let decoded = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
             #expect(decoded?["matches"] as? Bool == false)
             #expect((decoded?["drift"] as? [Any])?.count == 3)
+        }
+    }
+
+    /// A database set up from `--emit sql` is exactly what the migrations build.
+    @Test func emittedSchemaMatchesMigratedSchema() throws {
+        try LiveDatabase.withDatabase { url in
+            let connection = try PostgresConnection(url)
+            try connection.execute(SQLGenerator().script(for: History.v3))
+            #expect(try MigrateDiff.drift(of: History.v3, on: connection).isEmpty)
+            #expect(try MigrateDiff.drift(of: History.v2, on: connection).isEmpty == false)
         }
     }
 

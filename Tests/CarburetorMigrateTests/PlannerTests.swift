@@ -9,10 +9,11 @@ import Testing
         let plan = MigrationPlanner.plan(from: nil, to: schema([users]))
         #expect(plan.changes.map(\.summary) == ["create the shared stamping function", "create table \"users\""])
         #expect(plan.upSQL.count == 4)
-        #expect(plan.upSQL[1].hasPrefix("CREATE TABLE \"users\" (\n    \"id\" text NOT NULL PRIMARY KEY,"))
-        #expect(plan.upSQL[2] == "CREATE INDEX \"users_sync_idx\" ON \"users\" (\"last_synced_at\", \"id\")")
-        #expect(plan.upSQL[3].hasPrefix("CREATE TRIGGER \"users_stamp_trg\" BEFORE INSERT OR UPDATE ON \"users\""))
-        #expect(plan.downSQL == ["DROP TABLE \"users\"", "DROP FUNCTION IF EXISTS carburetor_stamp_row()"])
+        #expect(plan.upSQL[1].hasPrefix("CREATE TABLE \"users\" (\n    \"id\" text NOT NULL,"))
+        #expect(plan.upSQL[1].hasSuffix("CONSTRAINT \"users_pkey\" PRIMARY KEY (\"id\")\n)"))
+        #expect(plan.upSQL[2] == "CREATE INDEX \"users_last_synced_at_id_idx\" ON \"users\" (\"last_synced_at\", \"id\")")
+        #expect(plan.upSQL[3].hasPrefix("CREATE TRIGGER \"carburetor_stamp\" BEFORE INSERT OR UPDATE ON \"users\""))
+        #expect(plan.downSQL == ["DROP TABLE \"users\"", "DROP FUNCTION IF EXISTS \"carburetor_stamp_row\"()"])
         #expect(plan.diagnostics.isEmpty)
     }
 
@@ -169,7 +170,7 @@ import Testing
         #expect(drop.downSQL == ["ALTER TABLE \"users\" ALTER COLUMN \"kind\" SET DEFAULT 'a'"])
     }
 
-    @Test func changedPluralRenamesTableIndexesAndTrigger() {
+    @Test func changedPluralRenamesTableAndDerivedNames() {
         let new = table("user", plural: "people", [column("name", .text)])
         let plan = MigrationPlanner.plan(from: schema([users]), to: schema([new]))
         #expect(plan.codes == ["BC101"])
@@ -177,17 +178,23 @@ import Testing
         #expect(plan.upSQL == [
             "ALTER TABLE \"users\" RENAME TO \"people\"",
             "ALTER INDEX \"users_pkey\" RENAME TO \"people_pkey\"",
-            "DROP TRIGGER \"users_stamp_trg\" ON \"people\"",
-            "ALTER INDEX \"users_sync_idx\" RENAME TO \"people_sync_idx\"",
-            BuiltinDDL().trigger(of: new).createSQL,
+            "ALTER INDEX \"users_last_synced_at_id_idx\" RENAME TO \"people_last_synced_at_id_idx\"",
         ])
         #expect(plan.downSQL == [
             "ALTER TABLE \"people\" RENAME TO \"users\"",
             "ALTER INDEX \"people_pkey\" RENAME TO \"users_pkey\"",
-            "DROP TRIGGER \"people_stamp_trg\" ON \"users\"",
-            "ALTER INDEX \"people_sync_idx\" RENAME TO \"users_sync_idx\"",
-            BuiltinDDL().trigger(of: users).createSQL,
+            "ALTER INDEX \"people_last_synced_at_id_idx\" RENAME TO \"users_last_synced_at_id_idx\"",
         ])
+    }
+
+    @Test func schemaOptionQualifiesEveryName() {
+        let new = table("user", [column("name", .text), column("note", .text, nullable: true)])
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([new]),
+                                         options: .init(ddl: MigrationDDL(schemaName: "app")))
+        #expect(plan.upSQL == ["ALTER TABLE \"app\".\"users\" ADD COLUMN \"note\" text"])
+        let first = MigrationPlanner.plan(from: nil, to: schema([users]), options: .init(ddl: MigrationDDL(schemaName: "app")))
+        #expect(first.upSQL[0] == "CREATE SCHEMA IF NOT EXISTS \"app\"")
+        #expect(first.upSQL[2].hasPrefix("CREATE TABLE \"app\".\"users\""))
     }
 
     @Test func renamedFromTableBecomesRename() {
@@ -213,10 +220,10 @@ import Testing
                                          to: schema([new], groups: [restrictedGroup("g", [("post", "owner_id")])]))
         #expect(plan.codes == ["BC102"])
         #expect(plan.upSQL == [
-            "DROP TRIGGER \"posts_stamp_trg\" ON \"posts\"",
-            "ALTER INDEX \"posts_owner_sync_idx\" RENAME TO \"posts_owner_id_sync_idx\"",
+            "DROP TRIGGER \"carburetor_stamp\" ON \"posts\"",
+            "ALTER INDEX \"posts_owner_last_synced_at_id_idx\" RENAME TO \"posts_owner_id_last_synced_at_id_idx\"",
             "ALTER TABLE \"posts\" RENAME COLUMN \"owner\" TO \"owner_id\"",
-            BuiltinDDL().trigger(of: new).createSQL,
+            MigrationDDL().trigger(of: new).createSQL,
         ])
     }
 
@@ -225,8 +232,8 @@ import Testing
         let open = schema([posts], groups: [restrictedGroup("g", [("post", nil)])])
         let restricted = schema([posts], groups: [restrictedGroup("g", [("post", "owner_id")])])
         let add = MigrationPlanner.plan(from: open, to: restricted)
-        #expect(add.upSQL == ["CREATE INDEX \"posts_owner_id_sync_idx\" ON \"posts\" (\"owner_id\", \"last_synced_at\", \"id\")"])
-        #expect(add.downSQL == ["DROP INDEX \"posts_owner_id_sync_idx\""])
+        #expect(add.upSQL == ["CREATE INDEX \"posts_owner_id_last_synced_at_id_idx\" ON \"posts\" (\"owner_id\", \"last_synced_at\", \"id\")"])
+        #expect(add.downSQL == ["DROP INDEX \"posts_owner_id_last_synced_at_id_idx\""])
     }
 
     @Test func immutableChangeRecreatesTrigger() {
@@ -234,8 +241,8 @@ import Testing
         let immutable = table("post", [column("owner_id", .text, immutable: true)])
         let plan = MigrationPlanner.plan(from: schema([mutable]), to: schema([immutable]))
         #expect(plan.upSQL == [
-            "DROP TRIGGER \"posts_stamp_trg\" ON \"posts\"",
-            BuiltinDDL().trigger(of: immutable).createSQL,
+            "DROP TRIGGER \"carburetor_stamp\" ON \"posts\"",
+            MigrationDDL().trigger(of: immutable).createSQL,
         ])
         #expect(plan.upSQL[1].contains("'owner_id'"))
     }

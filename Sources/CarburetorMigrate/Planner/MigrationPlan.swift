@@ -10,10 +10,10 @@ public struct MigrationPlanOptions: Sendable {
     /// the new column name; the expression may refer to the column by name.
     public var casts: [String: String]
     /// The DDL pieces; the PostgreSQL backend's by default.
-    public var ddl: any MigrationDDL
+    public var ddl: MigrationDDL
 
     public init(allowDestructive: Bool = false, casts: [String: String] = [:],
-                ddl: any MigrationDDL = BuiltinDDL()) {
+                ddl: MigrationDDL = MigrationDDL()) {
         self.allowDestructive = allowDestructive
         self.casts = casts
         self.ddl = ddl

@@ -20,31 +20,33 @@ public enum MigrationPlanner {
                 lockWeight: 1))
         }
         let matching = SchemaMatching(old: oldSchema, new: new)
+        let oldObjects = options.ddl.objects(in: oldSchema)
+        let newObjects = options.ddl.objects(in: new)
         for table in matching.droppedTables {
             up.lintDrop(table)
             changes.append(PlannedChange(
-                summary: "drop table \(options.ddl.quote(table.plural))",
+                summary: "drop table \(options.ddl.qualified(table.plural))",
                 up: up.drop(table),
-                down: down.create(table, in: oldSchema),
+                down: down.create(table, objects: oldObjects),
                 lockWeight: LockBudget.createTable(indexes: 0)))
         }
         for pair in matching.pairs {
-            let forward = up.alter(from: pair.old, in: oldSchema, to: pair.new, in: new, columns: pair.columns)
+            let forward = up.alter(from: pair.old, in: oldObjects, to: pair.new, in: newObjects, columns: pair.columns)
             guard !forward.isEmpty else { continue }
-            let backward = down.alter(from: pair.new, in: new, to: pair.old, in: oldSchema,
+            let backward = down.alter(from: pair.new, in: newObjects, to: pair.old, in: oldObjects,
                                       columns: pair.columns.map { (old: $0.new, new: $0.old) })
             changes.append(PlannedChange(
-                summary: "alter table \(options.ddl.quote(pair.new.plural)): " + up.lastSummary.joined(separator: ", "),
+                summary: "alter table \(options.ddl.qualified(pair.new.plural)): " + up.lastSummary.joined(separator: ", "),
                 up: forward, down: backward,
-                lockWeight: LockBudget.alterTable(indexes: options.ddl.indexes(of: pair.new, in: new).count)))
+                lockWeight: LockBudget.alterTable(indexes: newObjects.indexes(of: pair.new).count)))
         }
         for table in matching.createdTables {
-            let statements = up.create(table, in: new)
+            let statements = up.create(table, objects: newObjects)
             changes.append(PlannedChange(
-                summary: "create table \(options.ddl.quote(table.plural))",
+                summary: "create table \(options.ddl.qualified(table.plural))",
                 up: statements,
                 down: down.drop(table),
-                lockWeight: LockBudget.createTable(indexes: options.ddl.indexes(of: table, in: new).count)))
+                lockWeight: LockBudget.createTable(indexes: newObjects.indexes(of: table).count)))
         }
         for key in options.casts.keys.sorted() where !up.usedCasts.contains(key) {
             up.report(MigrationLint.unusedCast, "--cast \(key) names no column whose type changes",

@@ -4,7 +4,7 @@ import CarburetorCore
 /// The same code plans `up` (linting as it goes) and `down` (with the
 /// schemas swapped, never refusing: down restores the previous schema).
 struct TableDiffer {
-    let ddl: any MigrationDDL
+    let ddl: MigrationDDL
     let isUp: Bool
     let allowDestructive: Bool
     let casts: [String: String]
@@ -13,7 +13,7 @@ struct TableDiffer {
     /// What the last `alter` did, for the plan's summary.
     var lastSummary: [String] = []
 
-    init(ddl: any MigrationDDL, isUp: Bool, allowDestructive: Bool, casts: [String: String]) {
+    init(ddl: MigrationDDL, isUp: Bool, allowDestructive: Bool, casts: [String: String]) {
         self.ddl = ddl
         self.isUp = isUp
         self.allowDestructive = allowDestructive
@@ -22,16 +22,16 @@ struct TableDiffer {
 
     // MARK: - Whole tables
 
-    func create(_ table: Table, in schema: Schema) -> [MigrationStatement] {
-        var sql = ddl.createTable(table)
-        sql += ddl.indexes(of: table, in: schema).map(\.createSQL)
+    func create(_ table: Table, objects: SchemaObjects) -> [MigrationStatement] {
+        var sql = ddl.createTable(table, objects: objects)
+        sql += objects.indexes(of: table).map(\.createSQL)
         sql.append(ddl.trigger(of: table).createSQL)
         return sql.map { MigrationStatement($0) }
     }
 
     /// Dropping the table drops its indexes and trigger with it.
     func drop(_ table: Table) -> [MigrationStatement] {
-        [MigrationStatement("DROP TABLE \(ddl.quote(table.plural))")]
+        [MigrationStatement("DROP TABLE \(ddl.qualified(table.plural))")]
     }
 
     mutating func lintDrop(_ table: Table) {
@@ -43,18 +43,17 @@ struct TableDiffer {
 
     // MARK: - Changing a table
 
-    mutating func alter(from a: Table, in aSchema: Schema, to b: Table, in bSchema: Schema,
+    mutating func alter(from a: Table, in aObjects: SchemaObjects, to b: Table, in bObjects: SchemaObjects,
                         columns pairs: [(old: String, new: String)]) -> [MigrationStatement] {
         lastSummary = []
         var early: [String] = []
         var middle: [String] = []
         var late: [String] = []
-        let table = ddl.quote(b.plural)
+        let table = ddl.qualified(b.plural)
         let tableRange = b.range ?? .empty(at: 0)
 
         if a.plural != b.plural {
-            early.append("ALTER TABLE \(ddl.quote(a.plural)) RENAME TO \(table)")
-            early.append("ALTER INDEX \(ddl.quote(Self.primaryKeyName(a.plural))) RENAME TO \(ddl.quote(Self.primaryKeyName(b.plural)))")
+            early.append("ALTER TABLE \(ddl.qualified(a.plural)) RENAME TO \(ddl.quote(b.plural))")
             lastSummary.append("rename from \(ddl.quote(a.plural))")
             report(MigrationLint.renameTable,
                    "table '\(b.name)' is renamed from \(a.plural) to \(b.plural); app versions that still use the old name stop syncing it",
@@ -71,7 +70,10 @@ struct TableDiffer {
 
         // The trigger carries the table name and its immutable columns; when
         // its definition changes it is dropped first and recreated last.
-        let oldTrigger = ddl.trigger(of: a)
+        // A table rename alone keeps the trigger (it moves with the table).
+        var renamedOld = a
+        renamedOld.plural = b.plural
+        let oldTrigger = ddl.trigger(of: renamedOld)
         let newTrigger = ddl.trigger(of: b)
         let triggerChanges = oldTrigger.createSQL != newTrigger.createSQL
         if triggerChanges {
@@ -81,16 +83,21 @@ struct TableDiffer {
 
         // Indexes match by their columns (after column renames); a derived
         // name that changed is renamed, never rebuilt.
-        var newIndexes = ddl.indexes(of: b, in: bSchema)
-        for index in ddl.indexes(of: a, in: aSchema) {
+        let oldKey = aObjects.primaryKeyName(of: a)
+        let newKey = bObjects.primaryKeyName(of: b)
+        if oldKey != newKey {
+            early.append("ALTER INDEX \(ddl.qualified(oldKey)) RENAME TO \(ddl.quote(newKey))")
+        }
+        var newIndexes = bObjects.indexes(of: b)
+        for index in aObjects.indexes(of: a) {
             let columns = index.columns.map { renamedColumns[$0] ?? "\u{0}" }
             if let match = newIndexes.firstIndex(where: { $0.columns == columns }) {
                 let kept = newIndexes.remove(at: match)
                 if kept.name != index.name {
-                    early.append("ALTER INDEX \(ddl.quote(index.name)) RENAME TO \(ddl.quote(kept.name))")
+                    early.append("ALTER INDEX \(ddl.qualified(index.name)) RENAME TO \(ddl.quote(kept.name))")
                 }
             } else {
-                early.append("DROP INDEX \(ddl.quote(index.name))")
+                early.append("DROP INDEX \(ddl.qualified(index.name))")
                 lastSummary.append("drop index \(ddl.quote(index.name))")
             }
         }
@@ -126,7 +133,7 @@ struct TableDiffer {
             guard let before = oldColumns[old], let after = b.column(named: new) else { continue }
             middle += changeColumn(from: before, to: after, in: b)
         }
-        if a.documentation != b.documentation, ddl.createTable(b).count > 0 {
+        if a.documentation != b.documentation {
             middle.append("COMMENT ON TABLE \(table) IS \(b.documentation.map(ddl.literal) ?? "NULL")")
             lastSummary.append("comment")
         }
@@ -136,7 +143,7 @@ struct TableDiffer {
     // MARK: - Columns
 
     private mutating func addColumn(_ column: Column, to table: Table) -> [String] {
-        let alter = "ALTER TABLE \(ddl.quote(table.plural))"
+        let alter = "ALTER TABLE \(ddl.qualified(table.plural))"
         let name = ddl.quote(column.name)
         var statements: [String] = []
         let range = column.range ?? table.range ?? .empty(at: 0)
@@ -168,13 +175,13 @@ struct TableDiffer {
             statements.append("\(alter) ALTER COLUMN \(name) DROP DEFAULT")
         }
         if let documentation = column.documentation {
-            statements.append("COMMENT ON COLUMN \(ddl.quote(table.plural)).\(name) IS \(ddl.literal(documentation))")
+            statements.append("COMMENT ON COLUMN \(ddl.qualified(table.plural)).\(name) IS \(ddl.literal(documentation))")
         }
         return statements
     }
 
     private mutating func changeColumn(from a: Column, to b: Column, in table: Table) -> [String] {
-        let alter = "ALTER TABLE \(ddl.quote(table.plural)) ALTER COLUMN \(ddl.quote(b.name))"
+        let alter = "ALTER TABLE \(ddl.qualified(table.plural)) ALTER COLUMN \(ddl.quote(b.name))"
         let range = b.range ?? table.range ?? .empty(at: 0)
         var statements: [String] = []
         var oldDefault = ddl.defaultExpression(for: a)
@@ -236,7 +243,7 @@ struct TableDiffer {
             // NULLs are replaced by the default, or (undoing a relaxation)
             // by a placeholder, so the statement cannot fail.
             if let fill = newDefault ?? (isUp ? nil : ZeroValue.expression(for: b.type.scalar)) {
-                statements.append("UPDATE \(ddl.quote(table.plural)) SET \(ddl.quote(b.name)) = \(fill) WHERE \(ddl.quote(b.name)) IS NULL")
+                statements.append("UPDATE \(ddl.qualified(table.plural)) SET \(ddl.quote(b.name)) = \(fill) WHERE \(ddl.quote(b.name)) IS NULL")
             }
             statements.append("\(alter) SET NOT NULL")
             lastSummary.append("set NOT NULL on \(ddl.quote(b.name))")
@@ -246,7 +253,7 @@ struct TableDiffer {
         }
 
         if a.documentation != b.documentation {
-            statements.append("COMMENT ON COLUMN \(ddl.quote(table.plural)).\(ddl.quote(b.name)) IS \(b.documentation.map(ddl.literal) ?? "NULL")")
+            statements.append("COMMENT ON COLUMN \(ddl.qualified(table.plural)).\(ddl.quote(b.name)) IS \(b.documentation.map(ddl.literal) ?? "NULL")")
         }
         return statements
     }
@@ -258,11 +265,5 @@ struct TableDiffer {
         guard isUp else { return }
         let severity: Severity = allowed && lint.severity == .error ? .warning : lint.severity
         diagnostics.append(Diagnostic(severity: severity, code: lint.code, message: message, range: range, help: help))
-    }
-
-    /// PostgreSQL's name for a table's primary key: `<table>_pkey`, the table
-    /// part cut so the whole fits 63 bytes.
-    static func primaryKeyName(_ table: String) -> String {
-        DerivedName.truncate(table, toBytes: DerivedName.limit - 5) + "_pkey"
     }
 }

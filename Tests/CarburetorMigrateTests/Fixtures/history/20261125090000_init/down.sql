@@ -5,4 +5,4 @@ DROP TABLE "phone_books";
 
 DROP TABLE "users";
 
-DROP FUNCTION IF EXISTS carburetor_stamp_row();
+DROP FUNCTION IF EXISTS "carburetor_stamp_row"();
