@@ -184,6 +184,30 @@ import Testing
         }
     }
 
+    /// A statement marked `-- carburetor:no-transaction` runs outside the
+    /// migration's transaction (PostgreSQL refuses CONCURRENTLY inside one).
+    @Test func markedStatementRunsOutsideTheTransaction() throws {
+        try LiveDatabase.withDatabase { url in
+            let directory = temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            _ = newMigration(directory, "init", History.v1, clock: "20261125090000")
+            _ = newMigration(directory, "notes", History.v2, clock: "20261125090001")
+            let upPath = directory + "/20261125090001_notes/up.sql"
+            try (try String(contentsOfFile: upPath, encoding: .utf8)
+                + "\n-- carburetor:no-transaction\nCREATE INDEX CONCURRENTLY IF NOT EXISTS \"phone_books_kind_idx\"\n    ON \"phone_books\" (\"kind\");\n\nCOMMENT ON INDEX \"phone_books_kind_idx\" IS 'by kind';\n")
+                .write(toFile: upPath, atomically: true, encoding: .utf8)
+            #expect(MigrateHash(directory: directory).run().exitStatus == .success)
+            let applied = MigrateApply(directory: directory, databaseURL: url).run()
+            #expect(applied.exitStatus == .success, "\(applied.errors)")
+            let connection = try PostgresConnection(url)
+            #expect(try connection.query("""
+                SELECT x.indisvalid FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+                WHERE i.relname = 'phone_books_kind_idx'
+                """).scalar == "t")
+            #expect(try connection.query("SELECT count(*) FROM carburetor_migrations").scalar == "2")
+        }
+    }
+
     @Test func dryRunTouchesNothing() throws {
         try LiveDatabase.withDatabase { url in
             let directory = temporaryDirectory()
