@@ -20,35 +20,41 @@ struct SchemaMatching {
     var createdTables: [Table] = []
 
     init(old: Schema, new: Schema) {
-        var unmatchedOld = old.tables
-        var matchedNew: [(Table, Table)] = []
-        var leftoverNew: [Table] = []
-        func take(_ predicate: (Table) -> Bool) -> Table? {
-            guard let index = unmatchedOld.firstIndex(where: predicate) else { return nil }
-            return unmatchedOld.remove(at: index)
+        // Lookups by name and plural keep planning linear in the table count.
+        var taken = [Bool](repeating: false, count: old.tables.count)
+        let byName = Dictionary(old.tables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let byPlural = Dictionary(old.tables.enumerated().map { ($1.plural, $0) }, uniquingKeysWith: { first, _ in first })
+        func take(_ index: Int?) -> Table? {
+            guard let index, !taken[index] else { return nil }
+            taken[index] = true
+            return old.tables[index]
         }
+        var matched: [(Table, Table)] = []
+        var leftoverNew: [Table] = []
         // Exact names first, so a renamed_from cannot steal a kept table.
         for table in new.tables {
-            if let match = take({ $0.name == table.name }) {
-                matchedNew.append((match, table))
+            if let match = take(byName[table.name]) {
+                matched.append((match, table))
             } else {
                 leftoverNew.append(table)
             }
         }
+        var matchedLate: Set<String> = []
         for table in leftoverNew {
-            if let previous = table.renamedFrom, let match = take({ $0.name == previous }) {
-                matchedNew.append((match, table))
-            } else if let match = take({ $0.plural == table.plural }) {
-                matchedNew.append((match, table))
+            if let previous = table.renamedFrom, let match = take(byName[previous]) {
+                matched.append((match, table))
+                matchedLate.insert(table.name)
+            } else if let match = take(byPlural[table.plural]) {
+                matched.append((match, table))
+                matchedLate.insert(table.name)
             } else {
                 createdTables.append(table)
             }
         }
-        droppedTables = unmatchedOld
+        droppedTables = old.tables.indices.filter { !taken[$0] }.map { old.tables[$0] }
         // Keep the new schema's declaration order for matched tables.
-        let order = Dictionary(uniqueKeysWithValues: new.tables.enumerated().map { ($1.name, $0) })
-        pairs = matchedNew
-            .sorted { order[$0.1.name, default: 0] < order[$1.1.name, default: 0] }
+        let order = Dictionary(new.tables.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        pairs = (matchedLate.isEmpty ? matched : matched.sorted { order[$0.1.name, default: 0] < order[$1.1.name, default: 0] })
             .map { TablePair(old: $0.0, new: $0.1, columns: Self.matchColumns(old: $0.0, new: $0.1)) }
     }
 
