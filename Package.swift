@@ -66,7 +66,8 @@ let package = Package(
         .target(name: "CarburetorMigrateLive", dependencies: ["CarburetorMigrate", "CarburetorPostgres"]),
         .testTarget(
             name: "CarburetorMigrateTests",
-            dependencies: ["CarburetorMigrate", "CarburetorMigrateLive", "CarburetorPostgres", "CarburetorSQL"],
+            dependencies: ["CarburetorMigrate", "CarburetorMigrateLive", "CarburetorPostgres", "CarburetorSQL",
+                           "CarburetorTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],
