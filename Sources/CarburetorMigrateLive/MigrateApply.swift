@@ -58,7 +58,9 @@ public struct MigrateApply {
             if dryRun {
                 return try plan(current, on: connection, output: output)
             }
-            try MigrationHistory.lock(connection)
+            try MigrationHistory.lock(connection) {
+                say("Waiting for another deployer to finish (advisory lock \(MigrationHistory.advisoryLockKey))…")
+            }
             defer { MigrationHistory.unlock(connection) }
             try MigrationHistory.create(on: connection)
             let comparison = HistoryComparison(directory: current,

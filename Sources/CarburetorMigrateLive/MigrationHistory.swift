@@ -41,7 +41,12 @@ enum MigrationHistory {
             parameters: [migration.version, migration.name, migration.checksum, String(milliseconds)])
     }
 
-    static func lock(_ connection: PostgresConnection) throws {
+    /// Takes the lock, waiting for another deployer if needed; `waiting` is
+    /// called once before a wait so the user knows why nothing happens.
+    static func lock(_ connection: PostgresConnection, waiting: () -> Void) throws {
+        let acquired = try connection.execute("SELECT pg_try_advisory_lock(\(advisoryLockKey))").scalar
+        guard acquired != "t" else { return }
+        waiting()
         try connection.execute("SELECT pg_advisory_lock(\(advisoryLockKey))")
     }
 
