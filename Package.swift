@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // Front end: source files, diagnostics, lexer, parser, resolver, formatter.
@@ -54,6 +55,19 @@ let package = Package(
         .testTarget(
             name: "CarburetorDocsTests",
             dependencies: ["CarburetorDocs", "CarburetorCore"],
+            exclude: ["Fixtures"]
+        ),
+        // Migrations, offline: directory layouts, sum file, snapshot, planner.
+        .target(
+            name: "CarburetorMigrate",
+            dependencies: ["CarburetorCore", "CarburetorSQL", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Migrations against a live database: apply, status, drift (libpq).
+        .target(name: "CarburetorMigrateLive", dependencies: ["CarburetorMigrate", "CarburetorPostgres"]),
+        .testTarget(
+            name: "CarburetorMigrateTests",
+            dependencies: ["CarburetorMigrate", "CarburetorMigrateLive", "CarburetorPostgres", "CarburetorSQL",
+                           "CarburetorTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

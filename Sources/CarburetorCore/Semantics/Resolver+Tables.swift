@@ -49,7 +49,8 @@ extension Resolver {
 
             let table = Table(
                 name: name.text, plural: plural.text, pluralIsDefault: plural.isDefault,
-                documentation: Self.documentation(syntax.docs), columns: columns, range: name.range)
+                documentation: Self.documentation(syntax.docs), columns: columns,
+                renamedFrom: resolveTableAttributes(syntax.attributes), range: name.range)
             tables.append(table)
             tablesByName[name.text] = ResolvedTable(table: table, columnIndex: columnIndex)
             tableNamesInOrder.append(name.text)
