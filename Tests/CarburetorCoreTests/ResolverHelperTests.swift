@@ -12,6 +12,15 @@ import Testing
         #expect(Pluralization.englishPlural(of: name) == plural)
     }
 
+    @Test func pluralLookingNames() {
+        #expect(Pluralization.looksPlural("users"))
+        #expect(Pluralization.looksPlural("order_items"))
+        #expect(Pluralization.looksPlural("people"))
+        for singular in ["user", "address", "status", "analysis", "alias", "news", "bus", "box"] {
+            #expect(!Pluralization.looksPlural(singular), "\(singular)")
+        }
+    }
+
     @Test func editDistanceIsBounded() {
         let distance = { (a: String, b: String, limit: Int) in
             Suggestions.editDistance(Array(a.utf8), Array(b.utf8), limit: limit)

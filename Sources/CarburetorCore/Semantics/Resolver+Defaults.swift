@@ -90,11 +90,9 @@ extension Resolver {
                 reportUnknownVariant(name)
                 return nil
             }
-            // A missing value inside the parentheses was reported by the parser.
-            guard let argument else { return nil }
             let expected = name.text == "Text" ? "a string: Text(\"…\")" : "a number: Number(0)"
             diagnostics.error(
-                .invalidAttributeArgument, "'\(name.text)' takes \(expected)", at: argument.range,
+                .invalidAttributeArgument, "'\(name.text)' takes \(expected)", at: argument?.range ?? range,
                 help: "write \(name.text == "Text" ? "Text(\"…\")" : "Number(n), for example Number(-1.5)")")
             return nil
 

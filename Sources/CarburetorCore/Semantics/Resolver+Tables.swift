@@ -135,9 +135,10 @@ extension Resolver {
         let name = syntax.name
         let defaultPlural = Pluralization.defaultPlural(of: name.text)
         let english = Pluralization.englishPlural(of: name.text)
-        guard english != defaultPlural, Self.isIdentifier(english) else { return }
+        let looksPlural = Pluralization.looksPlural(name.text)
+        guard looksPlural || (english != defaultPlural && Self.isIdentifier(english)) else { return }
 
-        let argument = "plural = \"\(english)\""
+        let argument = "plural = \"\(looksPlural ? name.text : english)\""
         let fixIt: FixIt
         if let arguments = syntax.arguments, let first = arguments.first {
             fixIt = FixIt(replace: .empty(at: first.range.start), with: argument + ", ")
@@ -146,6 +147,15 @@ extension Resolver {
             fixIt = FixIt(replace: .empty(at: open + 1), with: argument)
         } else {
             fixIt = FixIt(replace: .empty(at: name.range.end), with: "(\(argument))")
+        }
+        if looksPlural {
+            diagnostics.warning(
+                .implausibleDefaultPlural,
+                "the default plural of '\(name.text)' is '\(defaultPlural)'; is '\(name.text)' already plural?",
+                at: name.range,
+                help: "name the table in the singular, or keep this name as the table's plural: \(name.text)(\(argument))",
+                fixIts: [fixIt])
+            return
         }
         diagnostics.warning(
             .implausibleDefaultPlural,

@@ -26,7 +26,8 @@ extension Parser {
             arguments.append(parseArgument())
             if consume(if: .comma) != nil || atArgumentListEnd { continue }
             if at(.identifier) {
-                reportMissing(.missingComma, "expected ',' between arguments", insert: ",")
+                reportMissing(.missingComma, "expected ',' between arguments", insert: ",",
+                              help: "arguments are separated by ','")
             } else {
                 reportUnexpected(.expectedToken,
                                  "expected ',' or ')' after an argument, found \(Parser.describe(current))")

@@ -70,7 +70,8 @@ extension Parser {
         let nextEntryFollows = at(.identifier)
             && (current.isAtStartOfLine || [.comma, .rightBrace, .leftParen].contains(peek().kind))
         if nextEntryFollows {
-            reportMissing(.missingComma, "expected ',' between group entries", insert: ",")
+            reportMissing(.missingComma, "expected ',' between group entries", insert: ",",
+                          help: "group entries are separated by ','")
             return
         }
         reportUnexpected(.expectedToken, "expected ',' or '}' after a group entry, found \(Parser.describe(current))")

@@ -121,7 +121,8 @@ extension Parser {
         let nextColumnFollows = at(.attributeOpen) || at(.docComment)
             || (at(.identifier) && (current.isAtStartOfLine || peek().kind == .arrow))
         if nextColumnFollows {
-            reportMissing(.missingComma, "expected ',' between columns", insert: ",")
+            reportMissing(.missingComma, "expected ',' between columns", insert: ",",
+                          help: "columns are separated by ','")
             return
         }
         reportUnexpected(.expectedToken, "expected ',' or '}' after a column, found \(Parser.describe(current))")
