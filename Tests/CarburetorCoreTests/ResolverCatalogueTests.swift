@@ -44,6 +44,25 @@ import Testing
         #expect(otherErrors.isEmpty, "\(descriptor.code) example also gives \(otherErrors.map { "\($0.code): \($0.message)" })")
     }
 
+    /// Applying the fix-its of an example's diagnostics repairs it: the code
+    /// is gone and no error takes its place.
+    @Test(arguments: DiagnosticCatalogue.semanticDescriptors)
+    func fixItsRepairTheExample(descriptor: DiagnosticDescriptor) {
+        let example = Resolved(descriptor.example)
+        let fixIts = example.diagnostics.filter { $0.code == descriptor.code }.flatMap(\.fixIts)
+        guard !fixIts.isEmpty else { return }
+        let repaired = Resolved(example.applying(fixIts))
+        let remaining = repaired.diagnostics.filter { $0.code == descriptor.code || $0.severity == .error }
+        #expect(remaining.isEmpty, "after the fix-its of \(descriptor.code): \(remaining.map(\.message))")
+    }
+
+    @Test func mostSemanticExamplesOfferAFixIt() {
+        let withFixIts = DiagnosticCatalogue.semanticDescriptors.filter { descriptor in
+            Resolved(descriptor.example).diagnostics.contains { $0.code == descriptor.code && !$0.fixIts.isEmpty }
+        }
+        #expect(withFixIts.count >= 15, "\(withFixIts.map(\.code))")
+    }
+
     @Test func realConfigsCompileWithoutErrors() throws {
         let directory = SyntaxTestPaths.realConfigs
         var isDirectory: ObjCBool = false

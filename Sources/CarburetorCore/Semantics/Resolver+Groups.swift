@@ -180,14 +180,12 @@ extension Resolver {
         case (let given?, nil):
             diagnostics.error(
                 .unpairedRestriction, "restrict_to needs restrict_to_column", at: given.range,
-                help: "name the column the variable is compared with: restrict_to_column = column",
-                fixIts: [FixIt(replace: .empty(at: given.range.end), with: ", restrict_to_column = ")])
+                help: "name the column the variable is compared with: restrict_to_column = column")
             return nil
         case (nil, let given?):
             diagnostics.error(
                 .unpairedRestriction, "restrict_to_column needs restrict_to", at: given.range,
-                help: "name the variable the column is compared with: restrict_to = $variable",
-                fixIts: [FixIt(replace: .empty(at: given.range.start), with: "restrict_to = $, ")])
+                help: "name the variable the column is compared with: restrict_to = $variable")
             return nil
         case (_?, let columnArgument?):
             guard let variable, let column else { return nil }
