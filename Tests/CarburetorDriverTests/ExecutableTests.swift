@@ -67,10 +67,11 @@ struct Executable {
         #expect(result.standardError == "error: cannot read '/nonexistent/config.carb': no such file\n")
     }
 
-    @Test func defaultSubcommandEmitsAndReportsTheMissingBackend() throws {
-        let result = try Executable.run(["-", "--emit", "sql"], stdin: "tables { a { x -> Text } }\n")
-        #expect(result.status == 1)
-        #expect(result.standardError.contains("the sql backend is not available in this build yet"))
+    @Test func defaultSubcommandEmitsSQL() throws {
+        let result = try Executable.run(["-", "--emit", "sql", "--schema", "sync"],
+                                        stdin: "tables { a { x -> Text } }\n")
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("CREATE TABLE \"sync\".\"as\""))
         let usage = try Executable.run(["-", "--emit", "sql", "--check"])
         #expect(usage.status == 64)
         #expect(usage.standardError.contains("--out"))
