@@ -141,7 +141,6 @@ extension Resolver {
 
     /// Checks an entry's arguments; returns the pair when both halves are usable.
     mutating func resolveRestriction(_ entry: GroupEntrySyntax) -> WrittenRestriction? {
-        var seen: [String: SourceRange] = [:]
         var variable: Identifier?
         var column: Identifier?
         var restrictTo: ArgumentSyntax?
@@ -159,15 +158,15 @@ extension Resolver {
                     fixIts: Self.replacement(name.range, with: suggestion))
                 continue
             }
-            if let first = seen[name.text] {
+            let isVariable = name.text == "restrict_to"
+            if let first = isVariable ? restrictTo : restrictToColumn {
                 diagnostics.error(
                     .duplicateArgument, "argument '\(name.text)' is given twice", at: argument.range,
-                    notes: [DiagnosticNote("first given here", at: first)],
+                    notes: [DiagnosticNote("first given here", at: first.range)],
                     help: "remove one of them")
                 continue
             }
-            seen[name.text] = argument.range
-            if name.text == "restrict_to" {
+            if isVariable {
                 restrictTo = argument
                 variable = argument.value.flatMap { restrictToVariable($0) }
             } else {

@@ -9,6 +9,12 @@ extension Resolver {
         var swiftNameOwners: [String: Identifier] = [:]
         var tables: [Table] = []
         tables.reserveCapacity(syntaxes.count)
+        firstDeclaration.reserveCapacity(syntaxes.count)
+        pluralOwners.reserveCapacity(syntaxes.count)
+        swiftNameOwners.reserveCapacity(syntaxes.count)
+        tablesByName.reserveCapacity(syntaxes.count)
+        tableNamesInOrder.reserveCapacity(syntaxes.count)
+        tableNamesByPlural.reserveCapacity(syntaxes.count)
 
         for syntax in syntaxes {
             let name = syntax.name

@@ -56,6 +56,10 @@ extension Resolver {
     mutating func position(ofColumn name: String, inTable tableName: String) -> Int? {
         guard let resolved = tablesByName[tableName] else { return nil }
         if let index = resolved.columnIndex { return index[name] }
+        let columns = resolved.table.columns
+        if columns.count <= Self.pairwiseComparisonLimit {
+            return columns.firstIndex { $0.name == name }
+        }
         var index: [String: Int] = [:]
         index.reserveCapacity(resolved.table.columns.count)
         for (position, column) in resolved.table.columns.enumerated() where index[column.name] == nil {
