@@ -39,6 +39,9 @@ import Testing
         #expect(Suggestions.nearest(to: "text", among: types, budget: &budget) == "Text")
         #expect(Suggestions.nearest(to: "Timestamtz", among: types, budget: &budget) == "Timestamptz")
         #expect(Suggestions.nearest(to: "Geometry", among: types, budget: &budget) == nil)
+        #expect(Suggestions.nearest(to: "restrict", among: ["restrict_to_column", "restrict_to"], budget: &budget)
+            == "restrict_to")
+        #expect(Suggestions.nearest(to: "Ti", among: types, budget: &budget) == nil)
         var empty = SuggestionBudget(comparisons: 0)
         #expect(Suggestions.nearest(to: "Txt", among: types, budget: &empty) == nil)
     }

@@ -184,12 +184,14 @@ extension Resolver {
             switch attributes.defaultSetting {
             case .sql(let value, let valueRange):
                 if let type = declared.type, let reason = Self.misfit(of: value, for: type) {
+                    let rewrite = Self.rewrite(of: value, for: type)
                     diagnostics.error(
                         .defaultTypeMismatch,
                         "default \(Self.spelling(of: value)) does not fit column '\(name.text)' of type \(type.carbSpelling)",
                         at: valueRange,
                         notes: declared.typeRange.map { [DiagnosticNote("type declared here", at: $0)] } ?? [],
-                        help: reason)
+                        help: rewrite.map { "\(reason); write \($0)" } ?? reason,
+                        fixIts: rewrite.map { [FixIt(replace: valueRange, with: $0)] } ?? [])
                 } else {
                     sqlDefault = value
                 }

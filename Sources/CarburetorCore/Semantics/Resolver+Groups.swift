@@ -257,7 +257,9 @@ extension Resolver {
             return nil
         }
         let column = table.table.columns[position]
-        let declared = DiagnosticNote("'\(column.name)' declared here", at: column.range ?? table.table.range)
+        let declared = column.isSynthesized
+            ? DiagnosticNote("the compiler adds the column '\(column.name)' to '\(table.table.name)'", at: table.table.range)
+            : DiagnosticNote("'\(column.name)' declared here", at: column.range)
         if column.isClientOnly {
             diagnostics.error(
                 .clientOnlyRestrictColumn,
