@@ -100,7 +100,7 @@ extension Resolver {
                     "table '\(table.name.text)' has two columns marked #[\(special.kind.rawValue)]",
                     at: special.range,
                     notes: [DiagnosticNote("first marked here", at: declared[first].attributes.special?.range)],
-                    help: "a table has one \(special.kind.roleDescription.dropFirst(4)); remove one of the marks")
+                    help: "a table has one \(special.kind.roleName); remove one of the marks")
                 continue
             }
             marked[special.kind] = position
