@@ -48,7 +48,7 @@ extension Resolver {
             if name.text.utf8.count > Self.maximumIdentifierBytes {
                 diagnostics.error(
                     .nameTooLong,
-                    "column name '\(name.text)' is \(name.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
+                    "column name '\(Parser.abbreviated(name.text, limit: 70))' is \(name.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
                     at: name.range, help: "choose a shorter name")
             }
         }

@@ -126,7 +126,7 @@ extension Resolver {
         if plural.text.utf8.count > Self.maximumIdentifierBytes {
             diagnostics.error(
                 .nameTooLong,
-                "plural '\(plural.text)' is \(plural.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
+                "plural '\(Parser.abbreviated(plural.text, limit: 70))' is \(plural.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
                 at: plural.range,
                 help: plural.isDefault
                     ? "give the table a shorter plural = \"…\" or a shorter name"
