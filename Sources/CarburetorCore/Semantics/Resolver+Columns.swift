@@ -14,8 +14,9 @@ struct DeclaredColumn {
 }
 
 extension Resolver {
-    /// The table's final columns, synthesized ones included, in their places.
-    mutating func resolveColumns(of table: TableSyntax) -> [Column] {
+    /// The table's final columns, synthesized ones included, in their
+    /// places, and the names of those whose written type was unusable.
+    mutating func resolveColumns(of table: TableSyntax) -> (columns: [Column], untyped: Set<String>) {
         var declared: [DeclaredColumn] = table.columns.map { syntax in
             let attributes = resolveAttributes(syntax.attributes)
             return DeclaredColumn(name: syntax.name, typeRange: syntax.type?.range, docs: syntax.docs,
@@ -38,7 +39,11 @@ extension Resolver {
                 at: table.name.range)
         }
         checkSwiftPropertyNames(columns, table: table)
-        return columns
+        var untyped = Set<String>()
+        for position in declared.indices where declared[position].type == nil {
+            untyped.insert(declared[position].name.text)
+        }
+        return (columns, untyped)
     }
 
     /// Reports duplicate and over-long names.

@@ -63,7 +63,10 @@ extension Resolver {
             listed[tableName.text] = tableName.range
 
             var resolvedRestriction: Restriction?
-            if let restriction, let column = restrictColumn(restriction, of: table) {
+            // A column whose type was unusable (reported) binds nothing, so
+            // its stand-in type cannot start a second error.
+            if let restriction, let column = restrictColumn(restriction, of: table),
+               !table.untypedColumns.contains(column.name) {
                 resolvedRestriction = Restriction(variable: restriction.variable.text,
                                                   columnName: column.name)
                 let binding = VariableBinding(type: column.type.scalar, column: column.name,

@@ -19,7 +19,7 @@ extension Resolver {
         for syntax in syntaxes {
             let name = syntax.name
             let plural = resolvePlural(of: syntax)
-            let columns = resolveColumns(of: syntax)
+            let (columns, untypedColumns) = resolveColumns(of: syntax)
 
             if let first = firstDeclaration[name.text] {
                 diagnostics.error(
@@ -57,7 +57,7 @@ extension Resolver {
                 name: name.text, plural: plural.text, pluralIsDefault: plural.isDefault,
                 documentation: Self.documentation(syntax.docs), columns: columns, range: name.range)
             tables.append(table)
-            tablesByName[name.text] = ResolvedTable(table: table)
+            tablesByName[name.text] = ResolvedTable(table: table, untypedColumns: untypedColumns)
             tableNamesInOrder.append(name.text)
             if tableNamesByPlural[plural.text] == nil { tableNamesByPlural[plural.text] = name.text }
         }

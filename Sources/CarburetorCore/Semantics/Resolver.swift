@@ -49,6 +49,14 @@ struct ResolvedTable {
     /// Index into `table.columns` by column name (the first of duplicates),
     /// built on the first restriction that needs it: most tables never do.
     var columnIndex: [String: Int]?
+    /// Columns whose written type was unusable (already reported): their
+    /// stand-in type must not start a second error about a `$variable`.
+    var untypedColumns: Set<String> = []
+
+    init(table: Table, untypedColumns: Set<String> = []) {
+        self.table = table
+        self.untypedColumns = untypedColumns
+    }
 }
 
 extension Resolver {
