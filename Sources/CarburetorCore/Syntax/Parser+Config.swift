@@ -42,8 +42,10 @@ extension Parser {
         while !atEndOfFile, !(insideWrapper && at(.rightBrace)) {
             guard progress.madeProgress(at: index) else { forceProgress(); continue }
             if at(.identifier), peek().kind == .leftBrace || Parser.blockKind(of: current.stringValue) != .unknown {
+                // `tables tables`: the second word is already reported as the missing '{'.
+                let keywordAlreadyReported = lastErrorTokenIndex == index
                 let block = parseBlock()
-                if block.kind != .unknown {
+                if block.kind != .unknown, !keywordAlreadyReported {
                     if let first = firstKeyword[block.kind] {
                         report(.duplicateBlock, "'\(block.keyword.text)' block given twice", at: block.keyword.range,
                                notes: [DiagnosticNote("first given here", at: first.range)],
