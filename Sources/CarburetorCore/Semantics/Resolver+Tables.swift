@@ -9,11 +9,17 @@ extension Resolver {
         var swiftNameOwners: [String: Identifier] = [:]
         var tables: [Table] = []
         tables.reserveCapacity(syntaxes.count)
+        firstDeclaration.reserveCapacity(syntaxes.count)
+        pluralOwners.reserveCapacity(syntaxes.count)
+        swiftNameOwners.reserveCapacity(syntaxes.count)
+        tablesByName.reserveCapacity(syntaxes.count)
+        tableNamesInOrder.reserveCapacity(syntaxes.count)
+        tableNamesByPlural.reserveCapacity(syntaxes.count)
 
         for syntax in syntaxes {
             let name = syntax.name
             let plural = resolvePlural(of: syntax)
-            let (columns, columnIndex) = resolveColumns(of: syntax)
+            let (columns, untypedColumns) = resolveColumns(of: syntax)
 
             if let first = firstDeclaration[name.text] {
                 diagnostics.error(
@@ -35,7 +41,7 @@ extension Resolver {
                 pluralOwners[plural.text] = (name.text, plural.range)
             }
 
-            let swiftName = Naming.upperCamelCase(name.text)
+            let swiftName = SwiftNames.typeName(name.text)
             if let owner = swiftNameOwners[swiftName] {
                 diagnostics.error(
                     .swiftNameClash,
@@ -51,7 +57,7 @@ extension Resolver {
                 name: name.text, plural: plural.text, pluralIsDefault: plural.isDefault,
                 documentation: Self.documentation(syntax.docs), columns: columns, range: name.range)
             tables.append(table)
-            tablesByName[name.text] = ResolvedTable(table: table, columnIndex: columnIndex)
+            tablesByName[name.text] = ResolvedTable(table: table, untypedColumns: untypedColumns)
             tableNamesInOrder.append(name.text)
             if tableNamesByPlural[plural.text] == nil { tableNamesByPlural[plural.text] = name.text }
         }
@@ -120,7 +126,7 @@ extension Resolver {
         if plural.text.utf8.count > Self.maximumIdentifierBytes {
             diagnostics.error(
                 .nameTooLong,
-                "plural '\(plural.text)' is \(plural.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
+                "plural '\(Parser.abbreviated(plural.text, limit: 70))' is \(plural.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
                 at: plural.range,
                 help: plural.isDefault
                     ? "give the table a shorter plural = \"…\" or a shorter name"
