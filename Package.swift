@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "CarburetorCore"),
         // What the commands do (check, emit, fmt), as library code the tests call;
         // the backend registry lives here because it links every backend.
-        .target(name: "CarburetorDriver", dependencies: ["CarburetorCore"]),
+        .target(name: "CarburetorDriver", dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorDocs"]),
         // The thin command-line interface.
         .executableTarget(
             name: "carburetor-compile",

@@ -28,7 +28,7 @@ extension Parser {
         }
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
-            guard progress.madeProgress(self) else { forceProgress(); continue }
+            guard progress.madeProgress(at: index) else { forceProgress(); continue }
             if atEndOfFile || atTopLevelBlockStart(outdentedTo: indentation) {
                 reportMissing(.unclosedDelimiter, "expected '}' to close the '\(Parser.abbreviated(keyword.text))' block", insert: "}",
                               notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
@@ -41,7 +41,7 @@ extension Parser {
                 advance()
             } else {
                 reportUnexpected(.expectedToken, "expected \(itemDescription), found \(Parser.describe(current))")
-                skip { parser in
+                skip { (parser: inout Parser) in
                     parser.at(.docComment) || (parser.at(.identifier) && parser.peek().kind == .leftBrace)
                         || parser.atTopLevelBlockStart(outdentedTo: indentation)
                 }
@@ -102,7 +102,7 @@ extension Parser {
         var columns: [ColumnSyntax] = []
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
-            guard progress.madeProgress(self) else { forceProgress(); continue }
+            guard progress.madeProgress(at: index) else { forceProgress(); continue }
             if atEndOfFile || atTableStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
                 reportMissing(.unclosedDelimiter, "expected '}' to close table '\(Parser.abbreviated(table.text))'", insert: "}",
                               notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
@@ -137,7 +137,8 @@ extension Parser {
         let nextColumnFollows = at(.attributeOpen) || at(.docComment)
             || (at(.identifier) && (current.isAtStartOfLine || peek().kind == .arrow))
         if nextColumnFollows {
-            reportMissing(.missingComma, "expected ',' between columns", insert: ",")
+            reportMissing(.missingComma, "expected ',' between columns", insert: ",",
+                          help: "columns are separated by ','")
             return
         }
         reportUnexpected(.expectedToken, "expected ',' or '}' after a column, found \(Parser.describe(current))")
@@ -148,7 +149,7 @@ extension Parser {
     /// column starting a line.
     private mutating func skipToColumnBoundary() {
         let indentation = blockIndentation
-        skip { parser in
+        skip { (parser: inout Parser) in
             parser.at(.comma) || parser.atTableStart || parser.atTopLevelBlockStart(outdentedTo: indentation)
                 || (parser.current.isAtStartOfLine
                     && (parser.at(.identifier) || parser.at(.attributeOpen) || parser.at(.docComment)))
@@ -160,7 +161,7 @@ extension Parser {
     mutating func parseDocComments() -> [DocComment] {
         var docs: [DocComment] = []
         while at(.docComment) {
-            let token = advance()
+            let token = take()
             docs.append(DocComment(token.stringValue, range: token.range))
         }
         return docs
