@@ -232,6 +232,22 @@ import Testing
         }
     }
 
+    @Test func migrationWithItsOwnTransactionControlIsRefused() throws {
+        try LiveDatabase.withDatabase { url in
+            let directory = temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            _ = newMigration(directory, "init", History.v1, clock: "20261125090000")
+            let upPath = directory + "/20261125090000_init/up.sql"
+            try ("BEGIN;\n" + (try String(contentsOfFile: upPath, encoding: .utf8)) + "commit ;\n")
+                .write(toFile: upPath, atomically: true, encoding: .utf8)
+            #expect(MigrateHash(directory: directory).run().exitStatus == .success)
+            let refused = MigrateApply(directory: directory, databaseURL: url).run()
+            #expect(refused.exitStatus == .failure)
+            #expect(refused.errors.contains { $0.contains("contains its own BEGIN/COMMIT") })
+            #expect(try shape(url).tables.isEmpty)
+        }
+    }
+
     @Test func dryRunTouchesNothing() throws {
         try LiveDatabase.withDatabase { url in
             let directory = temporaryDirectory()
