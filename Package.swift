@@ -7,9 +7,12 @@ let package = Package(
     products: [
         .executable(name: "carburetor-compile", targets: ["carburetor-compile"]),
         .library(name: "CarburetorCore", targets: ["CarburetorCore"]),
+        .library(name: "CarburetorRuntime", targets: ["CarburetorRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // Front end: source files, diagnostics, lexer, parser, resolver, formatter.
@@ -23,6 +26,22 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"]),
+        // What generated Swift code imports: value types, field updates, download helpers.
+        .target(
+            name: "CarburetorRuntime",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "CarburetorRuntimeTests", dependencies: ["CarburetorRuntime"]),
+        // The Swift backend: models and sync-group download code.
+        .target(name: "CarburetorSwiftGen", dependencies: ["CarburetorCore"]),
+        .testTarget(
+            name: "CarburetorSwiftGenTests",
+            dependencies: ["CarburetorSwiftGen", "CarburetorRuntime"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
