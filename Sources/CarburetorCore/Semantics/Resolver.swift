@@ -1,8 +1,90 @@
 /// Turns a syntax tree into a validated `Schema`, reporting every semantic error.
+///
+/// The resolver never stops at the first problem: it reports everything it
+/// can see and still returns a best-effort schema in which every table has
+/// exactly one id, sync stamp and soft-delete column, so later stages never
+/// trip over a half-resolved table. Lookups go through dictionaries, so the
+/// work grows linearly with the number of tables, columns and entries.
+///
+/// Lexical and syntax errors, a block given twice and an unknown top-level
+/// block are the parser's to report; the resolver reads what it can of such
+/// a tree and stays silent about them.
 public struct Resolver {
     public static func resolve(_ syntax: ConfigSyntax, in file: SourceFile,
                                diagnostics: inout DiagnosticCollector) -> Schema {
-        // Placeholder until the resolver lands.
-        Schema(sourceName: file.name, tables: [], groups: [])
+        var resolver = Resolver(file: file)
+        let schema = resolver.resolveConfig(syntax)
+        diagnostics.append(contentsOf: resolver.diagnostics.diagnostics)
+        return schema
+    }
+
+    let file: SourceFile
+    var diagnostics = DiagnosticCollector()
+    var suggestionBudget = SuggestionBudget()
+
+    /// Tables that made it into the schema, by declared name.
+    var tablesByName: [String: ResolvedTable] = [:]
+    /// Declared table names in order, the candidates for "did you mean".
+    var tableNamesInOrder: [String] = []
+    /// Declared name of each table by plural, to recognise a plural written
+    /// where the singular belongs.
+    var tableNamesByPlural: [String: String] = [:]
+
+    init(file: SourceFile) {
+        self.file = file
+    }
+
+    mutating func resolveConfig(_ syntax: ConfigSyntax) -> Schema {
+        let tableSyntaxes = syntax.blocks.filter { $0.kind == .tables }.flatMap(\.tables)
+        let groupSyntaxes = syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups)
+        let tables = resolveTables(tableSyntaxes)
+        let groups = resolveGroups(groupSyntaxes)
+        return Schema(sourceName: file.name, tables: tables, groups: groups)
+    }
+}
+
+/// A resolved table with what group entries need to look columns up quickly.
+struct ResolvedTable {
+    var table: Table
+    /// Index into `table.columns` by column name (the first of duplicates).
+    var columnIndex: [String: Int]
+}
+
+// Small helpers shared by the resolver's files.
+extension Resolver {
+    /// PostgreSQL truncates identifiers longer than this many bytes.
+    static let maximumIdentifierBytes = 63
+
+    /// `[A-Za-z_][A-Za-z0-9_]*`.
+    static func isIdentifier(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next(), isIdentifierStart(first) else { return false }
+        while let byte = bytes.next() {
+            guard isIdentifierStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else {
+                return false
+            }
+        }
+        return true
+    }
+
+    private static func isIdentifierStart(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            || byte == UInt8(ascii: "_")
+    }
+
+    /// `///` lines joined by newlines, or `nil` when there are none.
+    static func documentation(_ docs: [DocComment]) -> String? {
+        docs.isEmpty ? nil : docs.map(\.text).joined(separator: "\n")
+    }
+
+    /// "did you mean 'x'?" for a help line, or `nil`.
+    static func didYouMean(_ suggestion: String?) -> String? {
+        suggestion.map { "did you mean '\($0)'?" }
+    }
+
+    /// A fix-it that replaces `range` with `suggestion`, if there is one.
+    static func replacement(_ range: SourceRange, with suggestion: String?) -> [FixIt] {
+        suggestion.map { [FixIt(replace: range, with: $0)] } ?? []
     }
 }

@@ -1,0 +1,56 @@
+/// The default plural of a table name, and a modest English check of it.
+///
+/// The language's rule is deliberately simple — the plural is the name plus
+/// `s` — so that nobody has to guess what a table is called in PostgreSQL.
+/// `englishPlural` only decides whether that rule reads wrong, so the checker
+/// can warn and offer the spelling a person would write.
+enum Pluralization {
+    /// What the language uses when no `plural = "…"` is given.
+    static func defaultPlural(of name: String) -> String { name + "s" }
+
+    /// A best guess at the English plural of a `snake_case` name; only the
+    /// last word is inflected (`sales_person` → `sales_people`).
+    static func englishPlural(of name: String) -> String {
+        let lastUnderscore = name.lastIndex(of: "_")
+        let prefix = lastUnderscore.map { String(name[...$0]) } ?? ""
+        let word = lastUnderscore.map { String(name[name.index(after: $0)...]) } ?? name
+        guard !word.isEmpty else { return defaultPlural(of: name) }
+        return prefix + pluralOfWord(word)
+    }
+
+    /// Nouns whose plural no suffix rule produces.
+    private static let irregular: [String: String] = [
+        "person": "people", "child": "children", "man": "men", "woman": "women",
+        "mouse": "mice", "goose": "geese", "foot": "feet", "tooth": "teeth",
+        "ox": "oxen", "leaf": "leaves", "life": "lives", "knife": "knives",
+        "wife": "wives", "half": "halves", "shelf": "shelves", "criterion": "criteria",
+        "analysis": "analyses", "thesis": "theses", "crisis": "crises",
+    ]
+
+    /// Nouns whose plural is the word itself.
+    private static let uncountable: Set<String> = [
+        "sheep", "fish", "deer", "series", "species", "news", "data", "metadata",
+        "information", "equipment",
+    ]
+
+    private static func pluralOfWord(_ word: String) -> String {
+        let lower = word.lowercased()
+        if uncountable.contains(lower) { return word }
+        if let plural = irregular[lower] {
+            // Keep a leading capital (`Person` → `People`).
+            guard let first = word.first, first.isUppercase else { return plural }
+            return plural.prefix(1).uppercased() + plural.dropFirst()
+        }
+        let scalars = Array(lower.unicodeScalars)
+        guard let last = scalars.last else { return word + "s" }
+        let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
+        if last == "y", scalars.count >= 2, !vowels.contains(scalars[scalars.count - 2]),
+           scalars[scalars.count - 2].properties.isAlphabetic {
+            return String(word.dropLast()) + "ies"
+        }
+        if last == "s" || last == "x" || last == "z" || lower.hasSuffix("ch") || lower.hasSuffix("sh") {
+            return word + "es"
+        }
+        return word + "s"
+    }
+}

@@ -1,0 +1,167 @@
+// Column attributes: `#[id]`, `#[immutable]`, `#[default(…)]`, … read into
+// one summary per column. Checks that need the column's final role (a
+// default on a special column, `#[immutable]` on the sync stamp) come later,
+// in `Resolver+Columns.swift`.
+
+/// The attributes that give a column a special role.
+enum SpecialAttribute: String, CaseIterable {
+    case id = "id"
+    case lastSyncedAt = "last_synced_at"
+    case isDeleted = "is_deleted"
+    case dirtyFlag = "dirty_flag"
+    case clientColumnSyncMetadata = "client_column_sync_metadata"
+
+    var role: ColumnRole {
+        switch self {
+        case .id: .id
+        case .lastSyncedAt: .syncStamp
+        case .isDeleted: .softDelete
+        case .dirtyFlag: .dirtyFlag
+        case .clientColumnSyncMetadata: .clientSyncMetadata
+        }
+    }
+
+    /// How the role reads in a message.
+    var roleDescription: String {
+        switch self {
+        case .id: "the id column"
+        case .lastSyncedAt: "the sync stamp column"
+        case .isDeleted: "the soft-delete column"
+        case .dirtyFlag: "the dirty-flag column"
+        case .clientColumnSyncMetadata: "the client sync metadata column"
+        }
+    }
+
+    /// The one type the role allows.
+    var requiredType: ColumnType {
+        switch self {
+        case .id: ColumnType(.text)
+        case .lastSyncedAt: ColumnType(.timestamptz)
+        case .isDeleted: ColumnType(.bool)
+        case .dirtyFlag: ColumnType(.text, nullable: true)
+        case .clientColumnSyncMetadata: ColumnType(.jsonb)
+        }
+    }
+
+    init?(role: ColumnRole) {
+        guard let match = Self.allCases.first(where: { $0.role == role }) else { return nil }
+        self = match
+    }
+}
+
+/// What a `#[default(…)]` asks for, once read.
+enum DefaultSetting {
+    case sql(SQLDefault, valueRange: SourceRange)
+    case swift(String)
+    /// `rust = "…"`: accepted for compatibility, warned about, ignored.
+    case ignored
+}
+
+/// The attributes of one column, read and checked for form.
+struct ColumnAttributes {
+    var special: (kind: SpecialAttribute, range: SourceRange)?
+    var immutable: SourceRange?
+    /// Range of the (first) `#[default]` attribute.
+    var defaultAttribute: SourceRange?
+    /// `nil` also when the default was malformed (already reported).
+    var defaultSetting: DefaultSetting?
+    var renamedFrom: String?
+}
+
+extension Resolver {
+    static let attributeNames = SpecialAttribute.allCases.map(\.rawValue)
+        + ["immutable", "default", "renamed_from"]
+
+    mutating func resolveAttributes(_ attributes: [AttributeSyntax]) -> ColumnAttributes {
+        var result = ColumnAttributes()
+        var renamedFromRange: SourceRange?
+
+        for attribute in attributes {
+            let name = attribute.name
+            if let special = SpecialAttribute(rawValue: name.text) {
+                rejectArguments(of: attribute)
+                if let first = result.special {
+                    if first.kind == special {
+                        reportRepeated(attribute, first: first.range)
+                    } else {
+                        diagnostics.error(
+                            .conflictingSpecialAttributes,
+                            "a column cannot be both #[\(first.kind.rawValue)] and #[\(name.text)]",
+                            at: attribute.range,
+                            notes: [DiagnosticNote("marked #[\(first.kind.rawValue)] here", at: first.range)],
+                            help: "give each special role its own column")
+                    }
+                } else {
+                    result.special = (special, attribute.range)
+                }
+                continue
+            }
+            switch name.text {
+            case "immutable":
+                rejectArguments(of: attribute)
+                if let first = result.immutable {
+                    reportRepeated(attribute, first: first)
+                } else {
+                    result.immutable = attribute.range
+                }
+            case "default":
+                if let first = result.defaultAttribute {
+                    diagnostics.error(
+                        .duplicateDefault, "a column can have only one #[default]", at: attribute.range,
+                        notes: [DiagnosticNote("first default here", at: first)],
+                        help: "remove one of the defaults")
+                } else {
+                    result.defaultAttribute = attribute.range
+                    result.defaultSetting = resolveDefault(attribute)
+                }
+            case "renamed_from":
+                if let first = renamedFromRange {
+                    reportRepeated(attribute, first: first)
+                } else {
+                    renamedFromRange = attribute.range
+                    result.renamedFrom = resolveRenamedFrom(attribute)
+                }
+            default:
+                let suggestion = Suggestions.nearest(to: name.text, among: Self.attributeNames,
+                                                     budget: &suggestionBudget)
+                diagnostics.error(
+                    .unknownAttribute, "unknown attribute '\(name.text)'", at: name.range,
+                    notes: [DiagnosticNote("known attributes: "
+                        + Self.attributeNames.map { "#[\($0)]" }.joined(separator: ", "))],
+                    help: Self.didYouMean(suggestion),
+                    fixIts: Self.replacement(name.range, with: suggestion))
+            }
+        }
+        return result
+    }
+
+    /// `#[id(x)]`: the attribute is kept, the parentheses reported.
+    private mutating func rejectArguments(of attribute: AttributeSyntax) {
+        guard attribute.hasParentheses else { return }
+        let name = attribute.name.text
+        diagnostics.error(
+            .unexpectedAttributeArgument, "attribute #[\(name)] takes no arguments", at: attribute.range,
+            help: "write #[\(name)]",
+            fixIts: [FixIt(replace: attribute.range, with: "#[\(name)]")])
+    }
+
+    private mutating func reportRepeated(_ attribute: AttributeSyntax, first: SourceRange) {
+        diagnostics.warning(
+            .repeatedAttribute, "attribute #[\(attribute.name.text)] is given twice", at: attribute.range,
+            notes: [DiagnosticNote("first given here", at: first)],
+            help: "remove the repeated attribute",
+            fixIts: [FixIt(replace: attribute.range, with: "")])
+    }
+
+    /// `#[renamed_from(old_name)]`: the column's previous name.
+    private mutating func resolveRenamedFrom(_ attribute: AttributeSyntax) -> String? {
+        if let argument = attribute.defaultArgument, argument.value == nil,
+           Self.isIdentifier(argument.kind.text) {
+            return argument.kind.text
+        }
+        diagnostics.error(
+            .invalidAttributeArgument, "#[renamed_from] needs the column's previous name",
+            at: attribute.range, help: "write #[renamed_from(old_name)]")
+        return nil
+    }
+}

@@ -1,0 +1,293 @@
+// Sync groups: entries resolved to tables, `restrict_to` pairs, and the typed
+// `$variables` that become each group's `SyncContext`.
+
+extension Resolver {
+    mutating func resolveGroups(_ syntaxes: [GroupSyntax]) -> [SyncGroup] {
+        var firstDeclaration: [String: SourceRange] = [:]
+        var swiftNameOwners: [String: Identifier] = [:]
+        var groups: [SyncGroup] = []
+
+        for syntax in syntaxes {
+            let name = syntax.name
+            let group = resolveGroup(syntax)
+            if let first = firstDeclaration[name.text] {
+                diagnostics.error(
+                    .duplicateGroup, "sync group '\(name.text)' is declared twice", at: name.range,
+                    notes: [DiagnosticNote("first declared here", at: first)],
+                    help: "rename one of the groups or merge their entries")
+                continue
+            }
+            firstDeclaration[name.text] = name.range
+
+            let swiftName = Naming.upperCamelCase(name.text)
+            if let owner = swiftNameOwners[swiftName] {
+                diagnostics.error(
+                    .swiftNameClash,
+                    "sync groups '\(owner.text)' and '\(name.text)' both become the Swift name '\(swiftName)'",
+                    at: name.range,
+                    notes: [DiagnosticNote("'\(owner.text)' declared here", at: owner.range)],
+                    help: "rename one of the groups")
+            } else {
+                swiftNameOwners[swiftName] = name
+            }
+            groups.append(group)
+        }
+        return groups
+    }
+
+    private mutating func resolveGroup(_ syntax: GroupSyntax) -> SyncGroup {
+        if syntax.entries.isEmpty {
+            diagnostics.warning(
+                .emptyGroup, "sync group '\(syntax.name.text)' has no tables", at: syntax.name.range,
+                help: "list the tables the group syncs, or remove the group")
+        }
+        var listed: [String: SourceRange] = [:]
+        var bindings: [String: VariableBinding] = [:]
+        var variables: [ContextVariable] = []
+        var entries: [GroupEntry] = []
+
+        for entry in syntax.entries {
+            let tableName = entry.table
+            let restriction = resolveRestriction(entry)
+            guard let table = lookUpTable(tableName) else { continue }
+
+            if let first = listed[tableName.text] {
+                diagnostics.error(
+                    .duplicateGroupEntry,
+                    "table '\(tableName.text)' is listed twice in sync group '\(syntax.name.text)'",
+                    at: tableName.range,
+                    notes: [DiagnosticNote("first listed here", at: first)],
+                    help: "remove one of the entries")
+                continue
+            }
+            listed[tableName.text] = tableName.range
+
+            var resolvedRestriction: Restriction?
+            if let restriction, let column = restrictColumn(restriction, of: table) {
+                resolvedRestriction = Restriction(variable: restriction.variable.text,
+                                                  columnName: column.name)
+                let binding = VariableBinding(type: column.type.scalar, column: column.name,
+                                              table: table.table.name, range: restriction.variable.range)
+                if let first = bindings[restriction.variable.text] {
+                    if first.type != binding.type {
+                        diagnostics.error(
+                            .conflictingVariableTypes,
+                            "'$\(restriction.variable.text)' is bound to \(binding.type.carbName) here but to \(first.type.carbName) elsewhere in sync group '\(syntax.name.text)'",
+                            at: restriction.variable.range,
+                            notes: [
+                                DiagnosticNote("'\(binding.table).\(binding.column)' is \(binding.type.carbName)",
+                                               at: restriction.columnRange),
+                                DiagnosticNote("'$\(restriction.variable.text)' is bound to '\(first.table).\(first.column)' (\(first.type.carbName)) here",
+                                               at: first.range),
+                            ],
+                            help: "use another variable name, or restrict by columns of the same type")
+                    }
+                } else {
+                    bindings[restriction.variable.text] = binding
+                    variables.append(ContextVariable(name: restriction.variable.text, type: binding.type))
+                }
+            }
+            entries.append(GroupEntry(tableName: tableName.text, restriction: resolvedRestriction,
+                                      range: entry.range))
+        }
+        return SyncGroup(name: syntax.name.text, documentation: Self.documentation(syntax.docs),
+                         entries: entries, contextVariables: variables, range: syntax.name.range)
+    }
+
+    /// The table an entry names, or `nil` (reported) when there is none.
+    private mutating func lookUpTable(_ name: Identifier) -> ResolvedTable? {
+        if let table = tablesByName[name.text] { return table }
+        if let singular = tableNamesByPlural[name.text] {
+            diagnostics.error(
+                .unknownGroupTable, "no table is named '\(name.text)'", at: name.range,
+                notes: tablesByName[singular].map {
+                    [DiagnosticNote("'\(name.text)' is the plural of table '\(singular)', declared here",
+                                    at: $0.table.range)]
+                } ?? [],
+                help: "group entries name tables by their declared (singular) name: did you mean '\(singular)'?",
+                fixIts: [FixIt(replace: name.range, with: singular)])
+            return nil
+        }
+        let suggestion = Suggestions.nearest(to: name.text, among: tableNamesInOrder,
+                                             budget: &suggestionBudget)
+        diagnostics.error(
+            .unknownGroupTable, "no table is named '\(name.text)'", at: name.range,
+            notes: suggestion.flatMap { tablesByName[$0] }.map {
+                [DiagnosticNote("'\($0.table.name)' declared here", at: $0.table.range)]
+            } ?? [],
+            help: Self.didYouMean(suggestion) ?? "declare the table in the tables block, or remove the entry",
+            fixIts: Self.replacement(name.range, with: suggestion))
+        return nil
+    }
+}
+
+/// Where a `$variable` was first bound in a group, to explain a type conflict.
+private struct VariableBinding {
+    var type: ScalarType
+    var column: String
+    var table: String
+    var range: SourceRange
+}
+
+/// A well-formed `restrict_to` / `restrict_to_column` pair, before the column is looked up.
+struct WrittenRestriction {
+    var variable: Identifier
+    var column: Identifier
+    var columnRange: SourceRange
+}
+
+extension Resolver {
+    static let entryArgumentNames = ["restrict_to", "restrict_to_column"]
+
+    /// Checks an entry's arguments; returns the pair when both halves are usable.
+    mutating func resolveRestriction(_ entry: GroupEntrySyntax) -> WrittenRestriction? {
+        var seen: [String: SourceRange] = [:]
+        var variable: Identifier?
+        var column: Identifier?
+        var restrictTo: ArgumentSyntax?
+        var restrictToColumn: ArgumentSyntax?
+
+        for argument in entry.arguments ?? [] {
+            let name = argument.name
+            guard Self.entryArgumentNames.contains(name.text) else {
+                let suggestion = Suggestions.nearest(to: name.text, among: Self.entryArgumentNames,
+                                                     budget: &suggestionBudget)
+                diagnostics.error(
+                    .unknownEntryArgument, "unknown group entry argument '\(name.text)'", at: name.range,
+                    help: Self.didYouMean(suggestion)
+                        ?? "an entry takes restrict_to = $variable, restrict_to_column = column",
+                    fixIts: Self.replacement(name.range, with: suggestion))
+                continue
+            }
+            if let first = seen[name.text] {
+                diagnostics.error(
+                    .duplicateArgument, "argument '\(name.text)' is given twice", at: argument.range,
+                    notes: [DiagnosticNote("first given here", at: first)],
+                    help: "remove one of them")
+                continue
+            }
+            seen[name.text] = argument.range
+            if name.text == "restrict_to" {
+                restrictTo = argument
+                variable = argument.value.flatMap { restrictToVariable($0) }
+            } else {
+                restrictToColumn = argument
+                column = argument.value.flatMap { restrictToColumnName($0) }
+            }
+        }
+
+        switch (restrictTo, restrictToColumn) {
+        case (let given?, nil):
+            diagnostics.error(
+                .unpairedRestriction, "restrict_to needs restrict_to_column", at: given.range,
+                help: "name the column the variable is compared with: restrict_to_column = column",
+                fixIts: [FixIt(replace: .empty(at: given.range.end), with: ", restrict_to_column = ")])
+            return nil
+        case (nil, let given?):
+            diagnostics.error(
+                .unpairedRestriction, "restrict_to_column needs restrict_to", at: given.range,
+                help: "name the variable the column is compared with: restrict_to = $variable",
+                fixIts: [FixIt(replace: .empty(at: given.range.start), with: "restrict_to = $, ")])
+            return nil
+        case (_?, let columnArgument?):
+            guard let variable, let column else { return nil }
+            return WrittenRestriction(variable: variable, column: column,
+                                      columnRange: columnArgument.value?.range ?? column.range)
+        case (nil, nil):
+            return nil
+        }
+    }
+
+    /// `restrict_to = $name`; anything else is reported.
+    private mutating func restrictToVariable(_ value: ArgumentValueSyntax) -> Identifier? {
+        switch value {
+        case .variable(let identifier, _):
+            return identifier
+        case .identifier(let identifier):
+            diagnostics.error(
+                .restrictToNotVariable, "restrict_to takes a $variable", at: identifier.range,
+                help: "write restrict_to = $\(identifier.text)",
+                fixIts: [FixIt(replace: .empty(at: identifier.range.start), with: "$")])
+            return identifier
+        case .string, .number:
+            diagnostics.error(
+                .restrictToNotVariable, "restrict_to takes a $variable", at: value.range,
+                help: "write restrict_to = $name; the value is supplied at sync time through the group's context")
+            return nil
+        }
+    }
+
+    /// `restrict_to_column = name`; anything else is reported.
+    private mutating func restrictToColumnName(_ value: ArgumentValueSyntax) -> Identifier? {
+        switch value {
+        case .identifier(let identifier):
+            return identifier
+        case .variable(let identifier, let dollar):
+            diagnostics.error(
+                .restrictColumnNotName, "restrict_to_column takes a column name, not a $variable",
+                at: value.range,
+                help: "write restrict_to_column = \(identifier.text)",
+                fixIts: [FixIt(replace: dollar, with: "")])
+            return identifier
+        case .string(let literal):
+            let isName = Self.isIdentifier(literal.value)
+            diagnostics.error(
+                .restrictColumnNotName, "restrict_to_column takes a column name, not a string",
+                at: literal.range,
+                help: isName ? "write restrict_to_column = \(literal.value)" : "write restrict_to_column = column",
+                fixIts: isName ? [FixIt(replace: literal.range, with: literal.value)] : [])
+            return isName ? Identifier(literal.value, range: literal.range) : nil
+        case .number:
+            diagnostics.error(
+                .restrictColumnNotName, "restrict_to_column takes a column name", at: value.range,
+                help: "write restrict_to_column = column")
+            return nil
+        }
+    }
+
+    /// The column a restriction compares with, if it exists and may be used.
+    mutating func restrictColumn(_ restriction: WrittenRestriction, of table: ResolvedTable) -> Column? {
+        let name = restriction.column
+        guard let position = table.columnIndex[name.text] else {
+            let candidates = table.table.columns.lazy.filter { !$0.isClientOnly }.map(\.name)
+            let suggestion = Suggestions.nearest(to: name.text, among: candidates, budget: &suggestionBudget)
+            diagnostics.error(
+                .unknownRestrictColumn, "table '\(table.table.name)' has no column '\(name.text)'",
+                at: name.range,
+                notes: [DiagnosticNote("table '\(table.table.name)' declared here", at: table.table.range)],
+                help: Self.didYouMean(suggestion),
+                fixIts: Self.replacement(name.range, with: suggestion))
+            return nil
+        }
+        let column = table.table.columns[position]
+        let declared = DiagnosticNote("'\(column.name)' declared here", at: column.range ?? table.table.range)
+        if column.isClientOnly {
+            diagnostics.error(
+                .clientOnlyRestrictColumn,
+                "column '\(column.name)' exists only on clients and cannot restrict a sync group",
+                at: name.range, notes: [declared],
+                help: "restrict by a column the server stores, such as an owner id marked #[immutable]")
+            return nil
+        }
+        guard column.isImmutable else {
+            let help: String
+            var fixIts: [FixIt] = []
+            switch column.role {
+            case .syncStamp:
+                help = "the sync stamp changes on every write; restrict by an #[immutable] column"
+            case .softDelete:
+                help = "the soft-delete flag changes; restrict by an #[immutable] column"
+            default:
+                help = "mark it #[immutable], so a row can never move out of the group by an update"
+                if let range = column.range {
+                    fixIts = [FixIt(replace: .empty(at: range.start), with: "#[immutable] ")]
+                }
+            }
+            diagnostics.error(
+                .mutableRestrictColumn, "column '\(column.name)' can change, so it cannot restrict a sync group",
+                at: name.range, notes: [declared], help: help, fixIts: fixIts)
+            return nil
+        }
+        return column
+    }
+}

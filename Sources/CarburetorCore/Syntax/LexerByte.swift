@@ -1,0 +1,56 @@
+/// Byte values the lexer compares against, named so the switch reads like the grammar.
+enum LexerByte {
+    static let tab = UInt8(ascii: "\t")
+    static let newline = UInt8(ascii: "\n")
+    static let verticalTab: UInt8 = 0x0B
+    static let formFeed: UInt8 = 0x0C
+    static let carriageReturn = UInt8(ascii: "\r")
+    static let space = UInt8(ascii: " ")
+    static let bang = UInt8(ascii: "!")
+    static let quote = UInt8(ascii: "\"")
+    static let hash = UInt8(ascii: "#")
+    static let dollar = UInt8(ascii: "$")
+    static let apostrophe = UInt8(ascii: "'")
+    static let leftParen = UInt8(ascii: "(")
+    static let rightParen = UInt8(ascii: ")")
+    static let star = UInt8(ascii: "*")
+    static let comma = UInt8(ascii: ",")
+    static let minus = UInt8(ascii: "-")
+    static let dot = UInt8(ascii: ".")
+    static let slash = UInt8(ascii: "/")
+    static let zero = UInt8(ascii: "0")
+    static let nine = UInt8(ascii: "9")
+    static let lessThan = UInt8(ascii: "<")
+    static let equals = UInt8(ascii: "=")
+    static let greaterThan = UInt8(ascii: ">")
+    static let leftBracket = UInt8(ascii: "[")
+    static let backslash = UInt8(ascii: "\\")
+    static let rightBracket = UInt8(ascii: "]")
+    static let underscore = UInt8(ascii: "_")
+    static let leftBrace = UInt8(ascii: "{")
+    static let rightBrace = UInt8(ascii: "}")
+
+    static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= zero && byte <= nine
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+    }
+
+    static func isIdentifierContinue(_ byte: UInt8) -> Bool {
+        isLetter(byte) || isDigit(byte) || byte == underscore
+    }
+
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte)
+            || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F"))
+    }
+
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == space || byte == tab || byte == newline || byte == carriageReturn
+            || byte == formFeed || byte == verticalTab
+    }
+}

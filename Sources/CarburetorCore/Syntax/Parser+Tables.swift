@@ -1,0 +1,150 @@
+// The `tables` block and each table in it.
+
+extension Parser {
+    /// `tables_block = "tables" "{" { table } "}" ;`
+    mutating func parseTablesBlock(keyword: Identifier, indentation: Int) -> BlockSyntax {
+        var tables: [TableSyntax] = []
+        parseBlockBody(keyword: keyword, indentation: indentation, itemDescription: "a table",
+                       itemSeparatorHelp: "tables are not separated by commas") { parser in
+            if let table = parser.parseTable() { tables.append(table) }
+        }
+        return BlockSyntax(kind: .tables, keyword: keyword, tables: tables, range: range(from: keyword.range.start))
+    }
+
+    /// The braces of a top-level block around its tables or groups, with the
+    /// recovery both share. `parseItem` is called at an identifier or a doc comment.
+    mutating func parseBlockBody(keyword: Identifier, indentation: Int, itemDescription: String,
+                                 itemSeparatorHelp: String, parseItem: (inout Parser) -> Void) {
+        let outerIndentation = blockIndentation
+        blockIndentation = indentation
+        defer { blockIndentation = outerIndentation }
+
+        let open = expect(.leftBrace, context: "after '\(keyword.text)'")
+        if open == nil, !(at(.identifier) || at(.docComment)) || atTopLevelBlockStart(outdentedTo: indentation) {
+            return
+        }
+        var progress = ProgressGuard()
+        while consume(if: .rightBrace) == nil {
+            guard progress.madeProgress(self) else { forceProgress(); continue }
+            if atEndOfFile || atTopLevelBlockStart(outdentedTo: indentation) {
+                reportMissing(.unclosedDelimiter, "expected '}' to close the '\(keyword.text)' block", insert: "}",
+                              notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
+                return
+            }
+            if at(.identifier) || at(.docComment) {
+                parseItem(&self)
+            } else if at(.comma) {
+                reportUnexpected(.unexpectedToken, "unexpected ','", help: itemSeparatorHelp, removable: true)
+                advance()
+            } else {
+                reportUnexpected(.expectedToken, "expected \(itemDescription), found \(Parser.describe(current))")
+                skip { parser in
+                    parser.at(.docComment) || (parser.at(.identifier) && parser.peek().kind == .leftBrace)
+                        || parser.atTopLevelBlockStart(outdentedTo: indentation)
+                }
+            }
+        }
+    }
+
+    /// `table = { DOC_COMMENT } IDENT [ table_arguments ] table_body ;`
+    mutating func parseTable() -> TableSyntax? {
+        let start = current.range.start
+        let docs = parseDocComments()
+        guard at(.identifier) else {
+            reportDanglingDocComments(range(from: start), help: "a doc comment must come right before a table")
+            return nil
+        }
+        let name = eatIdentifier()
+        let arguments = at(.leftParen) ? parseTableArguments(of: name) : nil
+        let (columns, bodyRange) = parseTableBody(of: name)
+        return TableSyntax(docs: docs, name: name, arguments: arguments, columns: columns, bodyRange: bodyRange,
+                           range: range(from: start))
+    }
+
+    /// `table_arguments = "(" [ argument_list ] ")" ;`
+    mutating func parseTableArguments(of table: Identifier) -> [ArgumentSyntax] {
+        let open = eat(.leftParen)
+        let arguments = parseArgumentList()
+        _ = expect(.rightParen, .unclosedDelimiter, context: "to close the arguments of table '\(table.text)'",
+                   notes: [DiagnosticNote("'(' opened here", at: open.range)])
+        return arguments
+    }
+
+    /// `table_body = "{" [ column { "," column } [ "," ] ] "}" ;`
+    mutating func parseTableBody(of table: Identifier) -> (columns: [ColumnSyntax], range: SourceRange) {
+        let open = consume(if: .leftBrace)
+        let bodyStart = open?.range.start ?? current.range.start
+        if open == nil {
+            reportMissing(.expectedToken, "expected '{' after table '\(table.text)'", insert: "{")
+            // Go on as if it were there only when columns follow.
+            guard at(.attributeOpen) || (at(.identifier) && peek().kind == .arrow) else {
+                return ([], .empty(at: previousEnd))
+            }
+        }
+        var columns: [ColumnSyntax] = []
+        var progress = ProgressGuard()
+        while consume(if: .rightBrace) == nil {
+            guard progress.madeProgress(self) else { forceProgress(); continue }
+            if atEndOfFile || atTableStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
+                reportMissing(.unclosedDelimiter, "expected '}' to close table '\(table.text)'", insert: "}",
+                              notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
+                break
+            }
+            if at(.comma) {
+                reportUnexpected(.unexpectedToken, "unexpected ','", help: "one ',' separates two columns",
+                                 removable: true)
+                advance()
+            } else if at(.identifier) || at(.attributeOpen) || at(.docComment) {
+                if let column = parseColumn() {
+                    columns.append(column)
+                    parseColumnSeparator()
+                } else {
+                    skipToColumnBoundary()
+                }
+            } else {
+                reportUnexpected(.expectedToken, "expected a column, found \(Parser.describe(current))",
+                                 help: "a column is written 'name -> Type'")
+                skipToColumnBoundary()
+            }
+        }
+        return (columns, range(from: bodyStart))
+    }
+
+    /// What may follow a column: `,`, the closing `}`, or (reported) a missing comma.
+    private mutating func parseColumnSeparator() {
+        if consume(if: .comma) != nil { return }
+        if at(.rightBrace) || atEndOfFile || atTableStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
+            return
+        }
+        let nextColumnFollows = at(.attributeOpen) || at(.docComment)
+            || (at(.identifier) && (current.isAtStartOfLine || peek().kind == .arrow))
+        if nextColumnFollows {
+            reportMissing(.missingComma, "expected ',' between columns", insert: ",")
+            return
+        }
+        reportUnexpected(.expectedToken, "expected ',' or '}' after a column, found \(Parser.describe(current))")
+        skipToColumnBoundary()
+    }
+
+    /// After an error inside a table: on to the next `,` (consumed), `}`, or
+    /// column starting a line.
+    private mutating func skipToColumnBoundary() {
+        let indentation = blockIndentation
+        skip { parser in
+            parser.at(.comma) || parser.atTableStart || parser.atTopLevelBlockStart(outdentedTo: indentation)
+                || (parser.current.isAtStartOfLine
+                    && (parser.at(.identifier) || parser.at(.attributeOpen) || parser.at(.docComment)))
+        }
+        _ = consume(if: .comma)
+    }
+
+    /// `{ DOC_COMMENT }` before a table, column or group.
+    mutating func parseDocComments() -> [DocComment] {
+        var docs: [DocComment] = []
+        while at(.docComment) {
+            let token = advance()
+            docs.append(DocComment(token.stringValue, range: token.range))
+        }
+        return docs
+    }
+}

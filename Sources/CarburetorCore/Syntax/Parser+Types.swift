@@ -1,0 +1,48 @@
+// Column types: `Name` or `Name<Type>`, parsed generically; the resolver knows
+// which names exist and that only `Nullable` takes an argument.
+
+extension Parser {
+    /// `type = IDENT [ "<" type ">" ] ;`
+    ///
+    /// Recursion is capped at `maximumTypeDepth`; deeper nesting is reported
+    /// and walked iteratively, so no input can exhaust the stack.
+    mutating func parseType(context: String, depth: Int = 0) -> TypeSyntax? {
+        guard at(.identifier), peek().kind != .arrow else {
+            reportMissing(.expectedToken, "expected a type \(context)", help: "for example 'Text' or 'Nullable<Text>'")
+            return nil
+        }
+        let name = eatIdentifier()
+        guard let open = consume(if: .leftAngle) else { return .named(name) }
+        if depth + 1 >= Parser.maximumTypeDepth {
+            return parseTooDeeplyNestedType(name: name, open: open)
+        }
+        let argument = parseType(context: "inside '\(name.text)<…>'", depth: depth + 1)
+        if consume(if: .rightAngle) == nil {
+            reportMissing(.unclosedDelimiter, "expected '>' to close '\(name.text)<'", insert: ">",
+                          notes: [DiagnosticNote("'<' opened here", at: open.range)])
+        }
+        return .generic(name, argument: argument, range: range(from: name.range.start))
+    }
+
+    /// Consumes the rest of a type nested beyond the cap without recursing and
+    /// keeps its innermost name as the argument, so the resolver still sees a
+    /// nested type.
+    private mutating func parseTooDeeplyNestedType(name: Identifier, open: Token) -> TypeSyntax {
+        var unclosed = 1
+        var innermost: Identifier?
+        while at(.identifier) {
+            innermost = eatIdentifier()
+            guard consume(if: .leftAngle) != nil else { break }
+            unclosed += 1
+        }
+        while unclosed > 0, consume(if: .rightAngle) != nil { unclosed -= 1 }
+        let whole = range(from: name.range.start)
+        report(.nestingTooDeep, "type is nested more than \(Parser.maximumTypeDepth) levels deep", at: whole,
+               help: "a column type needs at most one level: 'Nullable<Text>'")
+        if unclosed > 0 {
+            reportMissing(.unclosedDelimiter, "expected '>' to close '\(name.text)<'", insert: ">",
+                          notes: [DiagnosticNote("'<' opened here", at: open.range)])
+        }
+        return .generic(name, argument: innermost.map { .named($0) }, range: whole)
+    }
+}

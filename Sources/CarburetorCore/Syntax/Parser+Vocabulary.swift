@@ -1,0 +1,112 @@
+// The small vocabulary every parse function is written in.
+
+extension Parser {
+    var current: Token { tokens[index] }
+
+    /// The token `distance` places ahead (the `.endOfFile` token past the end).
+    func peek(_ distance: Int = 1) -> Token {
+        tokens[min(index + distance, tokens.count - 1)]
+    }
+
+    var atEndOfFile: Bool { current.kind == .endOfFile }
+
+    func at(_ kind: TokenKind) -> Bool {
+        current.kind == kind
+    }
+
+    /// The current token is the identifier `word` (keywords are contextual).
+    func at(word: String) -> Bool {
+        current.kind == .identifier && current.stringValue == word
+    }
+
+    /// Moves past the current token and returns it. At the end of the file it stays put.
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = current
+        if token.kind != .endOfFile {
+            previousEnd = token.range.end
+            index += 1
+        }
+        return token
+    }
+
+    /// Consumes a token the caller has already checked is there.
+    @discardableResult
+    mutating func eat(_ kind: TokenKind) -> Token {
+        assert(at(kind), "eat(\(kind)) at \(current.kind)")
+        return advance()
+    }
+
+    mutating func eatIdentifier() -> Identifier {
+        let token = eat(.identifier)
+        return Identifier(token.stringValue, range: token.range)
+    }
+
+    /// Consumes the current token if it is of `kind`.
+    mutating func consume(if kind: TokenKind) -> Token? {
+        at(kind) ? advance() : nil
+    }
+
+    /// Consumes a token of `kind`, or reports it missing ("expected ',' between
+    /// columns, found 'name'") with a fix-it that inserts it, and returns `nil`
+    /// without consuming anything: parsing goes on as if it had been there.
+    mutating func expect(_ kind: TokenKind, _ code: DiagnosticCode = .expectedToken, context: String,
+                         help: String? = nil, notes: [DiagnosticNote] = []) -> Token? {
+        if let token = consume(if: kind) { return token }
+        let text = Parser.spelling(of: kind)
+        reportMissing(code, "expected '\(text)' \(context)", insert: text, help: help, notes: notes)
+        return nil
+    }
+
+    /// The range from `start` to the end of the last consumed token.
+    func range(from start: Int) -> SourceRange {
+        SourceRange(start: start, end: max(start, previousEnd))
+    }
+
+    /// The indentation (in bytes) of the line a token is on.
+    func indentation(of token: Token) -> Int {
+        let lineStart = file.lineStarts[file.lineIndex(of: token.range.start)]
+        var offset = lineStart
+        while offset < token.range.start, file.utf8[offset] == LexerByte.space || file.utf8[offset] == LexerByte.tab {
+            offset += 1
+        }
+        return offset - lineStart
+    }
+
+    static func spelling(of kind: TokenKind) -> String {
+        switch kind {
+        case .leftBrace: "{"
+        case .rightBrace: "}"
+        case .leftParen: "("
+        case .rightParen: ")"
+        case .leftAngle: "<"
+        case .rightAngle: ">"
+        case .comma: ","
+        case .equals: "="
+        case .arrow: "->"
+        case .attributeOpen: "#["
+        case .rightBracket: "]"
+        case .dollar: "$"
+        case .bang: "!"
+        case .identifier: "name"
+        case .string: "string"
+        case .number: "number"
+        case .comment: "comment"
+        case .docComment: "doc comment"
+        case .unknown: "character"
+        case .endOfFile: "end of file"
+        }
+    }
+
+    /// How a token is named in "found …".
+    static func describe(_ token: Token) -> String {
+        switch token.kind {
+        case .identifier: "'\(token.stringValue)'"
+        case .string: "a string"
+        case .number: "number '\(token.stringValue)'"
+        case .docComment: "a doc comment"
+        case .endOfFile: "end of file"
+        default: "'\(spelling(of: token.kind))'"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+@testable import CarburetorCore
+
+/// Shared helpers of the lexer and parser tests.
+enum SyntaxTesting {
+    /// Parses `text` and returns the tree and every diagnostic (lexer and parser) in source order.
+    static func parse(_ text: String) -> (syntax: ConfigSyntax, diagnostics: [Diagnostic]) {
+        var diagnostics = DiagnosticCollector()
+        let syntax = Parser.parse(SourceFile(name: "test.carb", text: text), diagnostics: &diagnostics)
+        return (syntax, diagnostics.sorted)
+    }
+
+    /// The source text a range covers, for readable range assertions.
+    static func text(_ range: SourceRange?, in source: String) -> String {
+        guard let range else { return "<nil>" }
+        return SourceFile(name: "", text: source).text(in: range)
+    }
+
+    /// Whether this is a lexical (E00xx) or syntax (E01xx) error.
+    static func isSyntaxError(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.code.rawValue.hasPrefix("E00") || diagnostic.code.rawValue.hasPrefix("E01")
+    }
+}
+
+/// The stable text form of syntax diagnostics used by the golden files:
+///
+///     3:17-3:17 error[E0101] expected ',' between columns, found 'email'
+///       note 2:5-2:6: '{' opened here
+///       help: …
+///       fix-it 3:17-3:17: ","
+enum SyntaxDiagnosticDump {
+    static func render(_ diagnostics: [Diagnostic], in file: SourceFile) -> String {
+        var lines: [String] = []
+        for diagnostic in diagnostics {
+            lines.append("\(span(diagnostic.range, in: file)) \(diagnostic.severity.rawValue)[\(diagnostic.code)] "
+                + diagnostic.message)
+            for note in diagnostic.notes {
+                lines.append("  note" + (note.range.map { " " + span($0, in: file) } ?? "") + ": " + note.message)
+            }
+            if let help = diagnostic.help { lines.append("  help: " + help) }
+            for fixIt in diagnostic.fixIts {
+                lines.append("  fix-it \(span(fixIt.range, in: file)): \(quoted(fixIt.replacement))")
+            }
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    static func span(_ range: SourceRange, in file: SourceFile) -> String {
+        let start = file.location(of: range.start), end = file.location(of: range.end)
+        return "\(start.line):\(start.column)-\(end.line):\(end.column)"
+    }
+
+    private static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+    }
+}
+
+/// Locations of the package and of the shared real-world configs beside it.
+enum SyntaxTestPaths {
+    /// The package root (three levels above this file).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static var testFixtures: URL { packageRoot.appendingPathComponent("Tests/CarburetorCoreTests/Fixtures") }
+
+    /// `../shared/real-configs` beside the package root.
+    static var realConfigs: URL {
+        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/real-configs")
+    }
+
+    /// Every `.carb` file under `directory`, recursively, sorted by path.
+    static func carbFiles(under directory: URL) -> [URL] {
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+            return []
+        }
+        return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "carb" }
+            .sorted { $0.path < $1.path }
+    }
+
+    static var updateGoldens: Bool {
+        ProcessInfo.processInfo.environment["CARBURETOR_UPDATE_GOLDENS"] == "1"
+    }
+}
