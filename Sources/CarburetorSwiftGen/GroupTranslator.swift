@@ -70,8 +70,8 @@ struct GroupTranslator {
             members.append(.property(PropertyDeclaration(
                 documentation: "The last response's `offset_id` for `\(table.plural)`.",
                 name: offsetID, type: string + "?")))
-            parameters += ["\(offset): \(date)? = nil", "\(offsetID): \(string)? = nil"]
-            body += ["self.\(offset) = \(offset)", "self.\(offsetID) = \(offsetID)"]
+            parameters += [SwiftNames.parameter(offset, date + "? = nil"), SwiftNames.parameter(offsetID, string + "? = nil")]
+            body += [SwiftNames.assignment(offset), SwiftNames.assignment(offsetID)]
             let offsetKey = swiftStringLiteral(table.name + "_offset")
             let offsetIDKey = swiftStringLiteral(table.name + "_offset_id")
             decodes += [
@@ -111,8 +111,8 @@ struct GroupTranslator {
             let key = swiftStringLiteral(table.plural)
             members.append(.property(PropertyDeclaration(
                 documentation: "Changed rows of `\(table.plural)` and the offset to store.", name: name, type: type)))
-            parameters.append("\(name): \(type)")
-            body.append("self.\(name) = \(name)")
+            parameters.append(SwiftNames.parameter(name, type))
+            body.append(SwiftNames.assignment(name))
             decodes.append("self.\(name) = try container.decode(\(type).self, forKey: \(key))")
             encodes.append("try container.encode(self.\(name), forKey: \(key))")
         }
@@ -126,7 +126,10 @@ struct GroupTranslator {
             getter: [hasMore.isEmpty ? "false" : hasMore.joined(separator: " || ")])))
         let nextArguments = entries.flatMap { entry in
             let page = pageProperty(entry.table)
-            return ["\(offsetProperty(entry.table)): \(page).cutoffAt", "\(offsetIDProperty(entry.table)): \(page).offsetID"]
+            return [
+                "\(SwiftNames.argumentLabel(offsetProperty(entry.table))): \(page).cutoffAt",
+                "\(SwiftNames.argumentLabel(offsetIDProperty(entry.table))): \(page).offsetID",
+            ]
         }
         members.append(.property(PropertyDeclaration(
             documentation: "The request a client sends next, from the offsets in this response.",
@@ -150,8 +153,8 @@ struct GroupTranslator {
             members.append(.property(PropertyDeclaration(
                 documentation: "`$\(variable.name)`: only rows whose restrict column equals it are downloaded.",
                 name: name, type: type)))
-            parameters.append("\(name): \(type)")
-            body.append("self.\(name) = \(name)")
+            parameters.append(SwiftNames.parameter(name, type))
+            body.append(SwiftNames.assignment(name))
         }
         members.append(.function(FunctionDeclaration(signature: "public init", parameters: parameters, body: body)))
         return TypeDeclaration(
@@ -181,7 +184,7 @@ struct GroupTranslator {
                     + "\(swiftStringLiteral(restriction.columnName)), equals: context.\(variable))")
             }
             call.append("pageSize: pageSize")
-            arguments.append("\(pageProperty(table)): try await \(names.library("TableDownload")).run("
+            arguments.append("\(SwiftNames.argumentLabel(pageProperty(table))): try await \(names.library("TableDownload")).run("
                 + call.joined(separator: ", ") + ")")
         }
         return FunctionDeclaration(

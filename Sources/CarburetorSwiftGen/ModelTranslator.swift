@@ -49,7 +49,7 @@ struct ModelTranslator {
             "    softDeleteColumn: \(swiftStringLiteral(table.softDeleteColumn.name))",
             ")",
         ]
-        let arguments = serverColumns.map { "\(label($0)): row.next()" }
+        let arguments = serverColumns.map { "\(SwiftNames.argumentLabel(label($0))): row.next()" }
         return ExtensionDeclaration(
             extendedType: modelName, conformances: [names.library("SyncedRow")],
             members: [

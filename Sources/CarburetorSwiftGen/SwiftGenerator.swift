@@ -42,7 +42,7 @@ public struct SwiftGenerator: CodeGenerator {
             .map { Naming.upperCamelCase($0.name) }
             .filter { GroupTranslator.nestedTypeNames.contains($0) }
         let aliases: [SwiftDeclaration] = shadowed.map {
-            .typealias(TypealiasDeclaration(name: GroupTranslator.modelAlias($0), target: $0))
+            .typealias(TypealiasDeclaration(isPrivate: false, name: GroupTranslator.modelAlias($0), target: $0))
         }
         return SwiftFile(
             headerComment: header(schema),

@@ -1,4 +1,5 @@
 import CarburetorCore
+import Foundation
 
 /// Swift spellings of config names: keywords escaped with backticks, clashes
 /// with generated members renamed, and library types qualified when a model
@@ -51,6 +52,25 @@ struct SwiftNames {
     /// `name` with backticks when it is a keyword.
     static func escaped(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// A property name as an argument label at a call site, where only
+    /// `inout`, `var` and `let` still need backticks.
+    static func argumentLabel(_ propertyName: String) -> String {
+        let bare = propertyName.trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+        return ["inout", "var", "let"].contains(bare) ? propertyName : bare
+    }
+
+    /// An initializer's parameter declaration `label name: Type` for a
+    /// property: a parameter called `self` would shadow `self`, so it gets an
+    /// internal name.
+    static func parameter(_ propertyName: String, _ type: String) -> String {
+        propertyName == "`self`" ? "`self` self_: \(type)" : "\(propertyName): \(type)"
+    }
+
+    /// The assignment of a parameter declared with `parameter(_:_:)`.
+    static func assignment(_ propertyName: String) -> String {
+        "self.\(propertyName) = \(propertyName == "`self`" ? "self_" : propertyName)"
     }
 
     /// The property name of a config name (column, `$variable`, plural).
