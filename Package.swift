@@ -37,6 +37,15 @@ let package = Package(
         .testTarget(name: "CarburetorRuntimeTests", dependencies: ["CarburetorRuntime"]),
         // The Swift backend: models and sync-group download code.
         .target(name: "CarburetorSwiftGen", dependencies: ["CarburetorCore"]),
+        // Generated code for a sample, run against a throwaway PostgreSQL.
+        .testTarget(
+            name: "CarburetorEndToEndTests",
+            dependencies: [
+                "CarburetorRuntime",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            exclude: ["Generated/input.carb"]
+        ),
         .testTarget(
             name: "CarburetorSwiftGenTests",
             dependencies: ["CarburetorSwiftGen", "CarburetorRuntime"],

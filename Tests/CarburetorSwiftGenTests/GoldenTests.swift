@@ -29,3 +29,19 @@ import Testing
         #expect(generator.standardOutput(for: schema) == joined)
     }
 }
+
+/// The end-to-end tests compile committed generated code; it must be what the
+/// generator produces now (`CARBURETOR_UPDATE_GOLDENS=1` rewrites it).
+@Suite struct EndToEndSampleGoldenTests {
+    @Test func committedEndToEndSourcesMatchGenerator() throws {
+        let folder = Fixtures.repositoryRoot.appendingPathComponent("Tests/CarburetorEndToEndTests/Generated")
+        let schema = try Fixtures.schema(path: folder.appendingPathComponent("input.carb"), sourceName: "input.carb")
+        for file in SwiftGenerator().files(for: schema) {
+            let url = folder.appendingPathComponent(file.path)
+            if Fixtures.shouldUpdateGoldens {
+                try file.contents.write(to: url, atomically: true, encoding: .utf8)
+            }
+            #expect(try String(contentsOf: url, encoding: .utf8) == file.contents, "\(file.path) is stale")
+        }
+    }
+}
