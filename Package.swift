@@ -7,7 +7,12 @@ let package = Package(
     products: [
         .executable(name: "carburetor-compile", targets: ["carburetor-compile"]),
         .library(name: "CarburetorCore", targets: ["CarburetorCore"]),
+        .executable(name: "carburetor-benchmark", targets: ["carburetor-benchmark"]),
+        .library(name: "CarburetorPostgres", targets: ["CarburetorPostgres"]),
+        .library(name: "CarburetorSQL", targets: ["CarburetorSQL"]),
+        .library(name: "CarburetorDocs", targets: ["CarburetorDocs"]),
         .library(name: "CarburetorRuntime", targets: ["CarburetorRuntime"]),
+        .library(name: "CarburetorSwiftGen", targets: ["CarburetorSwiftGen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -17,15 +22,44 @@ let package = Package(
     targets: [
         // Front end: source files, diagnostics, lexer, parser, resolver, formatter.
         .target(name: "CarburetorCore"),
+        // What the commands do (check, emit, fmt), as library code the tests call;
+        // the backend registry lives here because it links every backend.
+        .target(name: "CarburetorDriver", dependencies: ["CarburetorCore"]),
         // The thin command-line interface.
         .executableTarget(
             name: "carburetor-compile",
             dependencies: [
                 "CarburetorCore",
+                "CarburetorDriver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"]),
+        // Generates a large config and measures the front end (build with -c release).
+        .executableTarget(name: "carburetor-benchmark", dependencies: ["CarburetorCore"]),
+        .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"],
+                    exclude: ["Fixtures"]),
+        .testTarget(name: "CarburetorDriverTests",
+                    dependencies: ["CarburetorDriver", "CarburetorCore", "carburetor-compile"]),
+        // libpq and a small safe wrapper over it (live-database features and tests).
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "CarburetorPostgres", dependencies: ["CLibPQ"]),
+        // A throwaway PostgreSQL server for the tests of every module.
+        .target(name: "CarburetorTestSupport", dependencies: ["CarburetorPostgres"]),
+        .testTarget(name: "CarburetorPostgresTests", dependencies: ["CarburetorPostgres", "CarburetorTestSupport"]),
+        // The `--emit sql` backend: PostgreSQL DDL.
+        .target(name: "CarburetorSQL", dependencies: ["CarburetorCore"]),
+        .testTarget(
+            name: "CarburetorSQLTests",
+            dependencies: ["CarburetorSQL", "CarburetorCore", "CarburetorPostgres", "CarburetorTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        // Markdown reference for client developers (`--emit docs`).
+        .target(name: "CarburetorDocs", dependencies: ["CarburetorCore"]),
+        .testTarget(
+            name: "CarburetorDocsTests",
+            dependencies: ["CarburetorDocs", "CarburetorCore"],
+            exclude: ["Fixtures"]
+        ),
         // What generated Swift code imports: value types, field updates, download helpers.
         .target(
             name: "CarburetorRuntime",

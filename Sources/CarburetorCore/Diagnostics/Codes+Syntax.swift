@@ -47,8 +47,9 @@ extension DiagnosticCatalogue {
             title: "unterminated string literal",
             example: """
             tables {
-                user(plural = "users) {
-                    name -> Text,
+                user {
+                    #[default(swift = "Date())]
+                    created_at -> Timestamptz,
                 }
             }
 

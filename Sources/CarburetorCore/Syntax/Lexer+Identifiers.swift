@@ -1,9 +1,9 @@
 // Identifiers and characters that start no token.
 
 extension Lexer {
-    /// `IDENT = ( letter | "_" ) { letter | digit | "_" }`, LexerByte only.
+    /// `IDENT = ( letter | "_" ) { letter | digit | "_" }`, ASCII only.
     ///
-    /// Non-LexerByte letters are taken into the identifier (and reported), so that
+    /// Non-ASCII letters are taken into the identifier (and reported), so that
     /// `café -> Text` gives one precise error instead of a cascade of syntax errors.
     mutating func lexIdent() {
         let start = offset
@@ -22,7 +22,7 @@ extension Lexer {
                       "unexpected \(run.unicodeScalars.count == 1 ? "character" : "characters") "
                           + "\(describeCharacters(run)) in a name",
                       from: runStart, to: index,
-                      help: "names may use only LexerByte letters, digits and '_'")
+                      help: "names may use only ASCII letters, digits and '_'")
             } else {
                 break
             }

@@ -51,11 +51,9 @@ public struct Lexer {
     private mutating func lexNextToken() {
         let byte = bytes[offset]
         switch byte {
-        case LexerByte.newline:
-            pendingNewlines += 1
-            offset += 1
-        case LexerByte.space, LexerByte.tab, LexerByte.carriageReturn, LexerByte.formFeed, LexerByte.verticalTab:
-            offset += 1
+        case LexerByte.space, LexerByte.tab, LexerByte.newline, LexerByte.carriageReturn,
+             LexerByte.formFeed, LexerByte.verticalTab:
+            lexWhitespace()
         case LexerByte.slash where byteAt(offset + 1) == LexerByte.slash:
             if byteAt(offset + 2) == LexerByte.slash, byteAt(offset + 3) != LexerByte.slash {
                 lexDocComment()
@@ -66,32 +64,49 @@ public struct Lexer {
             lexBlockComment()
         case LexerByte.quote:
             lexString()
-        case LexerByte.minus where byteAt(offset + 1) == LexerByte.greaterThan:
-            emitPunctuation(.arrow, length: 2, text: "->")
         case LexerByte.minus where LexerByte.isDigit(byteAt(offset + 1)):
             lexNumber()
-        case LexerByte.hash where byteAt(offset + 1) == LexerByte.leftBracket:
-            emitPunctuation(.attributeOpen, length: 2, text: "#[")
-        case LexerByte.leftBrace: emitPunctuation(.leftBrace, length: 1, text: "{")
-        case LexerByte.rightBrace: emitPunctuation(.rightBrace, length: 1, text: "}")
-        case LexerByte.leftParen: emitPunctuation(.leftParen, length: 1, text: "(")
-        case LexerByte.rightParen: emitPunctuation(.rightParen, length: 1, text: ")")
-        case LexerByte.lessThan: emitPunctuation(.leftAngle, length: 1, text: "<")
-        case LexerByte.greaterThan: emitPunctuation(.rightAngle, length: 1, text: ">")
-        case LexerByte.comma: emitPunctuation(.comma, length: 1, text: ",")
-        case LexerByte.equals: emitPunctuation(.equals, length: 1, text: "=")
-        case LexerByte.rightBracket: emitPunctuation(.rightBracket, length: 1, text: "]")
-        case LexerByte.dollar: emitPunctuation(.dollar, length: 1, text: "$")
-        case LexerByte.bang: emitPunctuation(.bang, length: 1, text: "!")
         default:
             if LexerByte.isDigit(byte) {
                 lexNumber()
             } else if startsIdentifier(at: offset) {
                 lexIdent()
-            } else {
+            } else if !lexPunctuation() {
                 lexUnexpectedCharacters()
             }
         }
+    }
+
+    /// `WHITESPACE`: skipped, but newlines are counted for the next token.
+    private mutating func lexWhitespace() {
+        while offset < bytes.count, LexerByte.isWhitespace(bytes[offset]) {
+            if bytes[offset] == LexerByte.newline { pendingNewlines += 1 }
+            offset += 1
+        }
+    }
+
+    /// `PUNCTUATION`; false when no punctuation starts at `offset`.
+    private mutating func lexPunctuation() -> Bool {
+        let (kind, text): (TokenKind, String)
+        switch bytes[offset] {
+        case LexerByte.minus where byteAt(offset + 1) == LexerByte.greaterThan: (kind, text) = (.arrow, "->")
+        case LexerByte.hash where byteAt(offset + 1) == LexerByte.leftBracket: (kind, text) = (.attributeOpen, "#[")
+        case LexerByte.leftBrace: (kind, text) = (.leftBrace, "{")
+        case LexerByte.rightBrace: (kind, text) = (.rightBrace, "}")
+        case LexerByte.leftParen: (kind, text) = (.leftParen, "(")
+        case LexerByte.rightParen: (kind, text) = (.rightParen, ")")
+        case LexerByte.lessThan: (kind, text) = (.leftAngle, "<")
+        case LexerByte.greaterThan: (kind, text) = (.rightAngle, ">")
+        case LexerByte.comma: (kind, text) = (.comma, ",")
+        case LexerByte.equals: (kind, text) = (.equals, "=")
+        case LexerByte.rightBracket: (kind, text) = (.rightBracket, "]")
+        case LexerByte.dollar: (kind, text) = (.dollar, "$")
+        case LexerByte.bang: (kind, text) = (.bang, "!")
+        default: return false
+        }
+        emit(kind, from: offset, to: offset + text.utf8.count, value: text)
+        offset += text.utf8.count
+        return true
     }
 
     // MARK: Emitting
@@ -101,11 +116,6 @@ public struct Lexer {
                             isAtStartOfLine: pendingNewlines > 0 || tokens.isEmpty,
                             newlinesBefore: pendingNewlines))
         pendingNewlines = 0
-    }
-
-    private mutating func emitPunctuation(_ kind: TokenKind, length: Int, text: String) {
-        emit(kind, from: offset, to: offset + length, value: text)
-        offset += length
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, from start: Int, to end: Int,

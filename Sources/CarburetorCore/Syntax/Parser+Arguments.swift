@@ -54,12 +54,12 @@ extension Parser {
         let name = eatIdentifier()
         var value: ArgumentValueSyntax?
         if consume(if: .equals) != nil {
-            value = parseArgumentValue(context: "after '\(name.text) ='")
+            value = parseArgumentValue(context: "after '\(Parser.abbreviated(name.text)) ='")
         } else if at(.string) || at(.number) || at(.dollar) || (at(.identifier) && !current.isAtStartOfLine) {
-            reportMissing(.expectedToken, "expected '=' after argument '\(name.text)'", insert: "=")
-            value = parseArgumentValue(context: "after '\(name.text) ='")
+            reportMissing(.expectedToken, "expected '=' after argument '\(Parser.abbreviated(name.text))'", insert: "=")
+            value = parseArgumentValue(context: "after '\(Parser.abbreviated(name.text)) ='")
         } else {
-            reportMissing(.expectedToken, "expected '=' after argument '\(name.text)'",
+            reportMissing(.expectedToken, "expected '=' after argument '\(Parser.abbreviated(name.text))'",
                           help: "an argument is written 'name = value'")
         }
         return ArgumentSyntax(name: name, value: value, range: range(from: name.range.start))

@@ -26,7 +26,7 @@ extension Parser {
                 defaultArgument = parseDefaultArgument()
             } else if !at(.rightParen) {
                 let expected = name.text == "default" ? "'sql', 'swift' or 'rust'" : "a name"
-                reportMissing(.expectedToken, "expected \(expected) after '#[\(name.text)('",
+                reportMissing(.expectedToken, "expected \(expected) after '#[\(Parser.abbreviated(name.text))('",
                               help: name.text == "default" ? "for example '#[default(sql = Now)]'" : nil)
             }
             _ = consume(if: .comma)
@@ -40,7 +40,7 @@ extension Parser {
                 skip { parser in parser.at(.rightBracket) || parser.current.isAtStartOfLine }
             }
             if consume(if: .rightBracket) == nil {
-                reportMissing(.unclosedDelimiter, "expected ']' to close '#[\(name.text)'", insert: "]",
+                reportMissing(.unclosedDelimiter, "expected ']' to close '#[\(Parser.abbreviated(name.text))'", insert: "]",
                               notes: [DiagnosticNote("'#[' opened here", at: open.range)])
             }
         }
@@ -53,7 +53,7 @@ extension Parser {
         if !at(.rightBracket), !current.isAtStartOfLine, !atEndOfFile {
             let message = name.text == "default"
                 ? "expected ')' after the default value, found \(Parser.describe(current))"
-                : "expected ')' to close '#[\(name.text)(', found \(Parser.describe(current))"
+                : "expected ')' to close '#[\(Parser.abbreviated(name.text))(', found \(Parser.describe(current))"
             reportUnexpected(.expectedToken, message,
                              help: name.text == "default" ? "a '#[default(…)]' holds exactly one value" : nil)
             skip { parser in
@@ -61,7 +61,7 @@ extension Parser {
             }
         }
         if consume(if: .rightParen) == nil {
-            reportMissing(.unclosedDelimiter, "expected ')' to close '#[\(name.text)('", insert: ")",
+            reportMissing(.unclosedDelimiter, "expected ')' to close '#[\(Parser.abbreviated(name.text))('", insert: ")",
                           notes: [DiagnosticNote("'(' opened here", at: open.range)])
         }
     }
@@ -73,7 +73,7 @@ extension Parser {
         if consume(if: .equals) != nil {
             value = parseDefaultValue()
         } else if at(.string) || at(.number) || (at(.identifier) && !current.isAtStartOfLine) {
-            reportMissing(.expectedToken, "expected '=' after '\(kind.text)'", insert: "=")
+            reportMissing(.expectedToken, "expected '=' after '\(Parser.abbreviated(kind.text))'", insert: "=")
             value = parseDefaultValue()
         }
         return DefaultArgumentSyntax(kind: kind, value: value, range: range(from: kind.range.start))
@@ -90,10 +90,10 @@ extension Parser {
             guard let open = consume(if: .leftParen) else { return .variant(name) }
             var argument: ArgumentValueSyntax?
             if !at(.rightParen) {
-                argument = parseArgumentValue(context: "inside '\(name.text)(…)'")
+                argument = parseArgumentValue(context: "inside '\(Parser.abbreviated(name.text))(…)'")
             }
             if consume(if: .rightParen) == nil {
-                reportMissing(.unclosedDelimiter, "expected ')' to close '\(name.text)('", insert: ")",
+                reportMissing(.unclosedDelimiter, "expected ')' to close '\(Parser.abbreviated(name.text))('", insert: ")",
                               notes: [DiagnosticNote("'(' opened here", at: open.range)])
             }
             return .call(name, argument: argument, range: range(from: name.range.start))

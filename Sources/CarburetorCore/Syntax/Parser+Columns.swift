@@ -32,7 +32,7 @@ extension Parser {
         if consume(if: .arrow) != nil {
             type = parseType(context: "after '->'")
         } else {
-            reportMissing(.missingArrow, "expected '->' after column name '\(name.text)'", insert: "->",
+            reportMissing(.missingArrow, "expected '->' after column name '\(Parser.abbreviated(name.text))'", insert: "->",
                           help: "a column is written 'name -> Type'")
             // `name Text`: the type is there, only the arrow is missing.
             if at(.identifier), !current.isAtStartOfLine, peek().kind != .arrow {

@@ -98,9 +98,18 @@ extension Parser {
 
     private mutating func reportUnknownBlock(_ keyword: Identifier) {
         let suggestion = Parser.suggestBlockKeyword(for: keyword.text)
-        report(.unknownBlock, "unknown top-level block '\(keyword.text)'", at: keyword.range,
-               help: suggestion.map { "did you mean '\($0)'?" } ?? "the top-level blocks are 'tables' and 'sync_groups'",
-               fixIts: suggestion.map { [FixIt(replace: keyword.range, with: $0)] } ?? [])
+        // `user { name -> Text }` at top level: a table written outside `tables`.
+        let looksLikeTable = at(.leftBrace)
+            && (peek().kind == .attributeOpen || (peek().kind == .identifier && peek(2).kind == .arrow))
+        let help = if let suggestion {
+            "did you mean '\(suggestion)'?"
+        } else if looksLikeTable {
+            "a table is declared inside 'tables { … }'"
+        } else {
+            "the top-level blocks are 'tables' and 'sync_groups'"
+        }
+        report(.unknownBlock, "unknown top-level block '\(Parser.abbreviated(keyword.text))'", at: keyword.range,
+               help: help, fixIts: suggestion.map { [FixIt(replace: keyword.range, with: $0)] } ?? [])
     }
 
     /// Skips `{ … }` by brace matching (iteratively: any depth is fine).

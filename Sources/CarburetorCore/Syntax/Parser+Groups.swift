@@ -29,7 +29,7 @@ extension Parser {
         let open = consume(if: .leftBrace)
         let bodyStart = open?.range.start ?? current.range.start
         if open == nil {
-            reportMissing(.expectedToken, "expected '{' after group '\(group.text)'", insert: "{")
+            reportMissing(.expectedToken, "expected '{' after group '\(Parser.abbreviated(group.text))'", insert: "{")
             guard at(.identifier), !atGroupStart, !atTopLevelBlockStart(outdentedTo: blockIndentation) else {
                 return ([], .empty(at: previousEnd))
             }
@@ -39,13 +39,13 @@ extension Parser {
         while consume(if: .rightBrace) == nil {
             guard progress.madeProgress(self) else { forceProgress(); continue }
             if atEndOfFile || atGroupStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
-                reportMissing(.unclosedDelimiter, "expected '}' to close group '\(group.text)'", insert: "}",
+                reportMissing(.unclosedDelimiter, "expected '}' to close group '\(Parser.abbreviated(group.text))'", insert: "}",
                               notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
                 break
             }
             if at(.identifier) {
                 entries.append(parseGroupEntry())
-                parseGroupEntrySeparator()
+                expectGroupEntrySeparator()
             } else if at(.comma) {
                 reportUnexpected(.unexpectedToken, "unexpected ','", help: "one ',' separates two group entries",
                                  removable: true)
@@ -62,7 +62,7 @@ extension Parser {
     }
 
     /// What may follow a group entry: `,`, the closing `}`, or (reported) a missing comma.
-    private mutating func parseGroupEntrySeparator() {
+    private mutating func expectGroupEntrySeparator() {
         if consume(if: .comma) != nil { return }
         if at(.rightBrace) || atEndOfFile || atGroupStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
             return
@@ -97,7 +97,7 @@ extension Parser {
     mutating func parseEntryArguments(of table: Identifier) -> [ArgumentSyntax] {
         let open = eat(.leftParen)
         let arguments = parseArgumentList()
-        _ = expect(.rightParen, .unclosedDelimiter, context: "to close the arguments of '\(table.text)'",
+        _ = expect(.rightParen, .unclosedDelimiter, context: "to close the arguments of '\(Parser.abbreviated(table.text))'",
                    notes: [DiagnosticNote("'(' opened here", at: open.range)])
         return arguments
     }

@@ -20,7 +20,7 @@ extension Parser {
     /// inserts it; the message names what was found instead.
     mutating func reportMissing(_ code: DiagnosticCode, _ expectation: String, insert: String? = nil,
                                 help: String? = nil, notes: [DiagnosticNote] = []) {
-        guard !followsUnknownToken[index] else { return }
+        guard !followsLexicalError[index] else { return }
         let at = SourceRange.empty(at: previousEnd)
         let fixIts = insert.map { [FixIt(replace: at, with: Parser.insertion($0, before: current))] } ?? []
         reportAtCurrentToken(Diagnostic(severity: .error, code: code,

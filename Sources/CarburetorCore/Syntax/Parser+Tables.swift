@@ -19,15 +19,17 @@ extension Parser {
         blockIndentation = indentation
         defer { blockIndentation = outerIndentation }
 
-        let open = expect(.leftBrace, context: "after '\(keyword.text)'")
-        if open == nil, !(at(.identifier) || at(.docComment)) || atTopLevelBlockStart(outdentedTo: indentation) {
+        let open = expect(.leftBrace, context: "after '\(Parser.abbreviated(keyword.text))'")
+        // Without its '{', go on only when a table or group header follows.
+        if open == nil, !(at(.docComment) || (at(.identifier) && peek().kind == .leftBrace))
+            || atTopLevelBlockStart(outdentedTo: indentation) {
             return
         }
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
             guard progress.madeProgress(self) else { forceProgress(); continue }
             if atEndOfFile || atTopLevelBlockStart(outdentedTo: indentation) {
-                reportMissing(.unclosedDelimiter, "expected '}' to close the '\(keyword.text)' block", insert: "}",
+                reportMissing(.unclosedDelimiter, "expected '}' to close the '\(Parser.abbreviated(keyword.text))' block", insert: "}",
                               notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
                 return
             }
@@ -65,7 +67,7 @@ extension Parser {
     mutating func parseTableArguments(of table: Identifier) -> [ArgumentSyntax] {
         let open = eat(.leftParen)
         let arguments = parseArgumentList()
-        _ = expect(.rightParen, .unclosedDelimiter, context: "to close the arguments of table '\(table.text)'",
+        _ = expect(.rightParen, .unclosedDelimiter, context: "to close the arguments of table '\(Parser.abbreviated(table.text))'",
                    notes: [DiagnosticNote("'(' opened here", at: open.range)])
         return arguments
     }
@@ -75,7 +77,7 @@ extension Parser {
         let open = consume(if: .leftBrace)
         let bodyStart = open?.range.start ?? current.range.start
         if open == nil {
-            reportMissing(.expectedToken, "expected '{' after table '\(table.text)'", insert: "{")
+            reportMissing(.expectedToken, "expected '{' after table '\(Parser.abbreviated(table.text))'", insert: "{")
             // Go on as if it were there only when columns follow.
             guard at(.attributeOpen) || (at(.identifier) && peek().kind == .arrow) else {
                 return ([], .empty(at: previousEnd))
@@ -86,7 +88,7 @@ extension Parser {
         while consume(if: .rightBrace) == nil {
             guard progress.madeProgress(self) else { forceProgress(); continue }
             if atEndOfFile || atTableStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
-                reportMissing(.unclosedDelimiter, "expected '}' to close table '\(table.text)'", insert: "}",
+                reportMissing(.unclosedDelimiter, "expected '}' to close table '\(Parser.abbreviated(table.text))'", insert: "}",
                               notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
                 break
             }
@@ -97,7 +99,7 @@ extension Parser {
             } else if at(.identifier) || at(.attributeOpen) || at(.docComment) {
                 if let column = parseColumn() {
                     columns.append(column)
-                    parseColumnSeparator()
+                    expectColumnSeparator()
                 } else {
                     skipToColumnBoundary()
                 }
@@ -111,7 +113,7 @@ extension Parser {
     }
 
     /// What may follow a column: `,`, the closing `}`, or (reported) a missing comma.
-    private mutating func parseColumnSeparator() {
+    private mutating func expectColumnSeparator() {
         if consume(if: .comma) != nil { return }
         if at(.rightBrace) || atEndOfFile || atTableStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
             return

@@ -5,8 +5,19 @@ extension Parser {
     /// `type = IDENT [ "<" type ">" ] ;`
     ///
     /// Recursion is capped at `maximumTypeDepth`; deeper nesting is reported
-    /// and walked iteratively, so no input can exhaust the stack.
-    mutating func parseType(context: String, depth: Int = 0) -> TypeSyntax? {
+    /// and walked iteratively, so no input can exhaust the stack, and the
+    /// type comes back `nil` like a missing one.
+    mutating func parseType(context: String) -> TypeSyntax? {
+        let start = current.range.start
+        typeNestingExceeded = false
+        let type = parseNestedType(context: context, depth: 0)
+        guard typeNestingExceeded else { return type }
+        report(.nestingTooDeep, "type is nested more than \(Parser.maximumTypeDepth) levels deep",
+               at: range(from: start), help: "a column type needs at most one level: 'Nullable<Text>'")
+        return nil
+    }
+
+    private mutating func parseNestedType(context: String, depth: Int) -> TypeSyntax? {
         guard at(.identifier), peek().kind != .arrow else {
             reportMissing(.expectedToken, "expected a type \(context)", help: "for example 'Text' or 'Nullable<Text>'")
             return nil
@@ -16,18 +27,17 @@ extension Parser {
         if depth + 1 >= Parser.maximumTypeDepth {
             return parseTooDeeplyNestedType(name: name, open: open)
         }
-        let argument = parseType(context: "inside '\(name.text)<…>'", depth: depth + 1)
+        let argument = parseNestedType(context: "inside '\(Parser.abbreviated(name.text))<…>'", depth: depth + 1)
         if consume(if: .rightAngle) == nil {
-            reportMissing(.unclosedDelimiter, "expected '>' to close '\(name.text)<'", insert: ">",
+            reportMissing(.unclosedDelimiter, "expected '>' to close '\(Parser.abbreviated(name.text))<'", insert: ">",
                           notes: [DiagnosticNote("'<' opened here", at: open.range)])
         }
         return .generic(name, argument: argument, range: range(from: name.range.start))
     }
 
-    /// Consumes the rest of a type nested beyond the cap without recursing and
-    /// keeps its innermost name as the argument, so the resolver still sees a
-    /// nested type.
+    /// Consumes the rest of a type nested beyond the cap without recursing.
     private mutating func parseTooDeeplyNestedType(name: Identifier, open: Token) -> TypeSyntax {
+        typeNestingExceeded = true
         var unclosed = 1
         var innermost: Identifier?
         while at(.identifier) {
@@ -37,10 +47,8 @@ extension Parser {
         }
         while unclosed > 0, consume(if: .rightAngle) != nil { unclosed -= 1 }
         let whole = range(from: name.range.start)
-        report(.nestingTooDeep, "type is nested more than \(Parser.maximumTypeDepth) levels deep", at: whole,
-               help: "a column type needs at most one level: 'Nullable<Text>'")
         if unclosed > 0 {
-            reportMissing(.unclosedDelimiter, "expected '>' to close '\(name.text)<'", insert: ">",
+            reportMissing(.unclosedDelimiter, "expected '>' to close '\(Parser.abbreviated(name.text))<'", insert: ">",
                           notes: [DiagnosticNote("'<' opened here", at: open.range)])
         }
         return .generic(name, argument: innermost.map { .named($0) }, range: whole)

@@ -101,12 +101,19 @@ extension Parser {
     /// How a token is named in "found …".
     static func describe(_ token: Token) -> String {
         switch token.kind {
-        case .identifier: "'\(token.stringValue)'"
+        case .identifier: "'\(abbreviated(token.stringValue))'"
         case .string: "a string"
-        case .number: "number '\(token.stringValue)'"
+        case .number: "number '\(abbreviated(token.stringValue))'"
         case .docComment: "a doc comment"
         case .endOfFile: "end of file"
         default: "'\(spelling(of: token.kind))'"
         }
+    }
+}
+
+extension Parser {
+    /// Keeps messages readable when a name or number is absurdly long.
+    static func abbreviated(_ text: String, limit: Int = 40) -> String {
+        text.count <= limit ? text : text.prefix(limit) + "…"
     }
 }

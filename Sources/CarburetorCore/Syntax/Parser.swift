@@ -18,9 +18,13 @@ public struct Parser {
     /// the robustness tests check.
     static func parseCountingForcedSkips(_ file: SourceFile, diagnostics: inout DiagnosticCollector)
         -> (syntax: ConfigSyntax, forcedSkips: Int) {
-        let tokens = Lexer.tokenize(file, keepComments: false, diagnostics: &diagnostics)
-        var parser = Parser(file: file, lexedTokens: tokens)
+        var lexicalDiagnostics = DiagnosticCollector()
+        let tokens = Lexer.tokenize(file, keepComments: false, diagnostics: &lexicalDiagnostics)
+        let unterminatedStringEnds = Set(lexicalDiagnostics.diagnostics
+            .filter { $0.code == .unterminatedString }.map(\.range.end))
+        var parser = Parser(file: file, lexedTokens: tokens, unterminatedStringEnds: unterminatedStringEnds)
         let syntax = parser.parseConfig()
+        diagnostics.append(contentsOf: lexicalDiagnostics.diagnostics)
         diagnostics.append(contentsOf: parser.diagnostics)
         return (syntax, parser.forcedSkips)
     }
@@ -32,9 +36,11 @@ public struct Parser {
     let file: SourceFile
     /// The lexer's tokens without `.unknown` ones (the lexer reported those).
     let tokens: [Token]
-    /// For each token: whether the lexer dropped an unknown token just before it.
-    /// A missing token is not reported there: the lexer's error covers the spot.
-    let followsUnknownToken: [Bool]
+    /// For each token: whether the lexer reported an error just before it (it
+    /// dropped an unknown token, or the previous string ran to the end of its
+    /// line and swallowed what followed). A missing token is not reported
+    /// there: the lexer's error covers the spot.
+    let followsLexicalError: [Bool]
     /// Index of the current token in `tokens`; never past the `.endOfFile` token.
     var index = 0
     /// End offset of the last consumed token: where a missing token would go.
@@ -47,24 +53,27 @@ public struct Parser {
     /// Indentation of the keyword of the block being parsed; a `tables {` or
     /// `sync_groups {` indented no deeper means that block's `}` is missing.
     var blockIndentation = 0
+    /// Set when the type being parsed nests too deeply; the whole type is then
+    /// dropped (reported once) rather than handed to the resolver for more errors.
+    var typeNestingExceeded = false
 
-    init(file: SourceFile, lexedTokens: [Token]) {
+    init(file: SourceFile, lexedTokens: [Token], unterminatedStringEnds: Set<Int> = []) {
         self.file = file
         var kept: [Token] = []
         var follows: [Bool] = []
         kept.reserveCapacity(lexedTokens.count)
         follows.reserveCapacity(lexedTokens.count)
-        var sawUnknown = false
+        var sawError = false
         for token in lexedTokens {
             if token.kind == .unknown {
-                sawUnknown = true
+                sawError = true
                 continue
             }
             kept.append(token)
-            follows.append(sawUnknown)
-            sawUnknown = false
+            follows.append(sawError)
+            sawError = token.kind == .string && unterminatedStringEnds.contains(token.range.end)
         }
         tokens = kept
-        followsUnknownToken = follows
+        followsLexicalError = follows
     }
 }

@@ -1,0 +1,21 @@
+import CarburetorCore
+
+/// The docs backend (`--emit docs`): a Markdown reference for client
+/// developers. With `--out DIR` it writes `index.md` and `groups/<group>.md`
+/// (relative links that work on GitHub); without, one document with the same
+/// content and in-document links.
+public struct DocsGenerator: CodeGenerator {
+    public init() {}
+
+    public func files(for schema: Schema) -> [GeneratedFile] {
+        MarkdownRenderer.files(for: pages(for: schema))
+    }
+
+    public func standardOutput(for schema: Schema) -> String {
+        MarkdownRenderer.singleDocument(for: pages(for: schema))
+    }
+
+    private func pages(for schema: Schema) -> [Page] {
+        [IndexPage(schema: schema).page] + schema.groups.map { GroupPage(schema: schema, group: $0).page }
+    }
+}

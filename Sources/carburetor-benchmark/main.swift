@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import CarburetorCore
+
+// carburetor-benchmark: measures `check` (lexer, parser, resolver) on large
+// generated configs.
+//
+//   carburetor-benchmark [--runs N] [--scales 1,2,4]   full report
+//   carburetor-benchmark --generate FILE [--scale S]    write a config only
+//   carburetor-benchmark --measure FILE [--runs N]      one measurement (used by the report)
+//   carburetor-benchmark --layout                       sizes of the front end's values
+//
+// Each scale is measured in a fresh child process so that its peak resident
+// memory (getrusage's maxrss) belongs to that input alone.
+
+func option(_ name: String) -> String? {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+/// Peak resident set size of this process so far, in bytes.
+func peakResidentBytes() -> Int {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    #if canImport(Darwin)
+    return Int(usage.ru_maxrss)        // bytes on Darwin
+    #else
+    return Int(usage.ru_maxrss) * 1024 // kilobytes on Linux
+    #endif
+}
+
+func megabytes(_ bytes: Int) -> String {
+    String(format: "%.1f MB", Double(bytes) / 1_000_000)
+}
+
+/// Seconds of CPU time (user + system) this process has used. Less
+/// sensitive than wall time to other programs sharing the machine.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// Wall and CPU seconds of one call.
+func timed(_ body: () -> Void) -> (wall: Double, cpu: Double) {
+    let clock = ContinuousClock()
+    let cpuBefore = cpuSeconds()
+    let elapsed = clock.measure(body)
+    let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    return (wall, cpuSeconds() - cpuBefore)
+}
+
+func median(_ values: [Double]) -> Double {
+    values.sorted()[values.count / 2]
+}
+
+/// One stage's median wall and CPU time over `runs` runs.
+func measureStage(runs: Int, _ body: () -> Void) -> (wall: Double, cpu: Double) {
+    let samples = (0..<runs).map { _ in timed(body) }
+    return (median(samples.map(\.wall)), median(samples.map(\.cpu)))
+}
+
+/// Times the front end on one file; prints one tab-separated line the parent parses:
+/// bytes, compile wall, compile cpu, lex cpu, parse cpu (lexing included),
+/// baseline RSS, peak RSS, tables, warnings+errors.
+func measure(path: String, runs: Int) -> Int32 {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+        return 1
+    }
+    let file = SourceFile(name: path, bytes: Array(data))
+    let baseline = peakResidentBytes()
+    var diagnostics = 0
+    var tables = 0
+    // The whole front end first, so the peak memory is check's own.
+    let compile = measureStage(runs: runs) {
+        let result = Frontend.compile(file)
+        diagnostics = result.diagnostics.filter { $0.severity != .note }.count
+        tables = result.syntax.blocks.reduce(0) { $0 + $1.tables.count }
+    }
+    let peak = peakResidentBytes()
+    let lex = measureStage(runs: runs) {
+        var collector = DiagnosticCollector()
+        _ = Lexer.tokenize(file, keepComments: false, diagnostics: &collector)
+    }
+    let parse = measureStage(runs: runs) {
+        var collector = DiagnosticCollector()
+        _ = Parser.parse(file, diagnostics: &collector)
+    }
+    print([String(file.utf8.count), String(compile.wall), String(compile.cpu), String(lex.cpu), String(parse.cpu),
+           String(baseline), String(peak), String(tables), String(diagnostics)].joined(separator: "\t"))
+    return 0
+}
+
+func report(runs: Int, scales: [Int]) -> Int32 {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("carburetor-benchmark-\(getpid())")
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+
+    print("carburetor-benchmark: the check front end (lexer + parser + resolver), median of \(runs) runs per size.")
+    print("Throughput is input size / median time; 'cpu' columns are CPU seconds (steadier on a busy machine).")
+    print("")
+    print("scale  input     tables  diags  wall      cpu       MB/s wall  MB/s cpu  lex MB/s  parse MB/s  resolve MB/s  peak RSS   growth     growth/input")
+    for scale in scales {
+        let path = directory.appendingPathComponent("scale-\(scale).carb").path
+        let text = LargeConfigGenerator(scale: scale).generate()
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            print("cannot write \(path)")
+            return 1
+        }
+
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        child.arguments = ["--measure", path, "--runs", String(runs)]
+        let pipe = Pipe()
+        child.standardOutput = pipe
+        do { try child.run() } catch {
+            print("cannot start \(CommandLine.arguments[0]): \(error)")
+            return 1
+        }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        let fields = output.split(whereSeparator: { $0 == "\t" || $0 == "\n" }).map(String.init)
+        let numbers = fields.compactMap(Double.init)
+        guard child.terminationStatus == 0, fields.count == 9, numbers.count == 9 else {
+            print("scale \(scale): measurement failed: \(output)")
+            return 1
+        }
+        let bytes = numbers[0], wall = numbers[1], cpu = numbers[2], lex = numbers[3], parse = numbers[4]
+        let baseline = Int(numbers[5]), peak = Int(numbers[6])
+        let megabytesIn = bytes / 1_000_000
+        let growth = peak - baseline
+        let resolve = max(cpu - parse, 1e-9)
+        print(String(format: "%3d×   %-8@  %6@  %5@  %6.3f s  %6.3f s  %9.1f  %8.1f  %8.1f  %10.1f  %12.1f  %-9@  %-9@  %.1f×",
+                     scale, megabytes(Int(bytes)), fields[7], fields[8], wall, cpu,
+                     megabytesIn / wall, megabytesIn / cpu, megabytesIn / lex, megabytesIn / parse,
+                     megabytesIn / resolve, megabytes(peak), megabytes(growth), Double(growth) / bytes))
+    }
+    print("")
+    print("parse = lexing + parsing; resolve = the whole front end less parse.")
+    print("Targets: ≥ 100 MB/s, time linear in size (steady MB/s across sizes), peak memory ≤ 5× input + 40 MB.")
+    return 0
+}
+
+let runs = Int(option("--runs") ?? "") ?? 5
+if CommandLine.arguments.contains("--layout") {
+    // The in-memory size of the front end's main values, for memory budgets.
+    print("Token \(MemoryLayout<Token>.stride) B, Identifier \(MemoryLayout<Identifier>.stride) B, "
+          + "ColumnSyntax \(MemoryLayout<ColumnSyntax>.stride) B, TableSyntax \(MemoryLayout<TableSyntax>.stride) B, "
+          + "Column \(MemoryLayout<Column>.stride) B, Table \(MemoryLayout<Table>.stride) B, "
+          + "Diagnostic \(MemoryLayout<Diagnostic>.stride) B")
+} else if let path = option("--measure") {
+    exit(measure(path: path, runs: runs))
+} else if let path = option("--generate") {
+    let scale = Int(option("--scale") ?? "") ?? 1
+    let text = LargeConfigGenerator(scale: scale).generate()
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+        print("cannot write \(path)")
+        exit(1)
+    }
+    print("wrote \(path) (\(megabytes(text.utf8.count)))")
+} else {
+    let scales = (option("--scales") ?? "1,2,4").split(separator: ",").compactMap { Int($0) }
+    exit(report(runs: runs, scales: scales))
+}

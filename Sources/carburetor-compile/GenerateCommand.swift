@@ -1,0 +1,37 @@
+import ArgumentParser
+import CarburetorCore
+import CarburetorDriver
+
+/// The default subcommand: `carburetor-compile FILE --emit sql|swift|docs`.
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Compile a config and emit SQL, Swift or docs (the default subcommand)."
+    )
+
+    @Argument(help: "The config file; '-' reads standard input.")
+    var file: String
+
+    @Option(help: ArgumentHelp("What to generate.", valueName: "target"))
+    var emit: EmitTarget
+
+    @Option(name: .customLong("out"), help: ArgumentHelp("Write the generated files under this directory (created if needed).", valueName: "dir"))
+    var outputDirectory: String?
+
+    @Flag(help: "With --out: write nothing; exit 2 when a generated file is missing or differs.")
+    var check = false
+
+    @OptionGroup var diagnostics: DiagnosticOptions
+
+    func validate() throws {
+        if check && outputDirectory == nil {
+            throw ValidationError("--check compares files under --out DIR; give --out too.")
+        }
+    }
+
+    func run() throws {
+        let command = EmitCommand(path: file, target: emit, outputDirectory: outputDirectory,
+                                  checkOnly: check, policy: diagnostics.policy)
+        try Terminal.finish(command.run(in: Terminal.environment))
+    }
+}

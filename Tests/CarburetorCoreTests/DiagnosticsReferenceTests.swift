@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import CarburetorCore
+
+/// `Documentation/Diagnostics.md` is generated from `DiagnosticCatalogue.all`:
+/// every code with its title, its example and what `check` prints for it.
+/// The test fails when the file is stale; `CARBURETOR_UPDATE_GOLDENS=1`
+/// rewrites it.
+@Suite struct DiagnosticsReferenceTests {
+    static let path = GoldenFiles.packageRoot.appendingPathComponent("Documentation/Diagnostics.md")
+
+    @Test func referenceIsUpToDate() throws {
+        try GoldenFiles.compare(DiagnosticsReference.markdown(), with: Self.path)
+    }
+
+    @Test func referenceMentionsEveryCode() throws {
+        let text = try String(decoding: Data(contentsOf: Self.path), as: UTF8.self)
+        #expect(!DiagnosticCatalogue.all.isEmpty)
+        for descriptor in DiagnosticCatalogue.all {
+            #expect(text.contains("`\(descriptor.code.rawValue)`"), "\(descriptor.code) is not documented")
+        }
+    }
+}
+
+/// Builds the diagnostics reference page.
+enum DiagnosticsReference {
+    static func markdown() -> String {
+        var lines: [String] = [
+            "# Diagnostics reference",
+            "",
+            "<!-- Generated from DiagnosticCatalogue by DiagnosticsReferenceTests; do not edit.",
+            "     Regenerate with: CARBURETOR_UPDATE_GOLDENS=1 swift test --filter DiagnosticsReferenceTests -->",
+            "",
+            "Every diagnostic `carburetor-compile` reports has a stable code. Codes never change meaning",
+            "once released, so CI scripts and editors can match on them.",
+            "",
+            "| Range | Meaning |",
+            "|---|---|",
+            "| `E00xx` | lexical errors (characters, strings, comments) |",
+            "| `E01xx` | syntax errors (structure, missing punctuation) |",
+            "| `E02xx` | semantic errors (names, types, attributes, sync groups) |",
+            "| `W0xxx` | warnings (`--warnings-as-errors` makes them errors) |",
+            "| `N0xxx` | notes, shown with `--verbose` |",
+            "",
+            "Each entry shows a complete config that triggers the code and what",
+            "`carburetor-compile check --verbose example.carb` prints for it (notes of other",
+            "codes left out).",
+            "",
+            "| Code | Severity | Title |",
+            "|---|---|---|",
+        ]
+        let descriptors = DiagnosticCatalogue.all
+        for descriptor in descriptors {
+            lines.append("| [`\(descriptor.code.rawValue)`](#\(descriptor.code.rawValue.lowercased())) "
+                         + "| \(descriptor.severity.rawValue) | \(descriptor.title) |")
+        }
+        for descriptor in descriptors {
+            let file = SourceFile(name: "example.carb", text: descriptor.example)
+            let diagnostics = Frontend.compile(file).diagnostics
+                .filter { $0.severity != .note || $0.code == descriptor.code }
+            let output = TextDiagnosticRenderer().render([FileDiagnostics(file: file, diagnostics: diagnostics)])
+            lines += [
+                "",
+                "## \(descriptor.code.rawValue)",
+                "",
+                "`\(descriptor.code.rawValue)` · \(descriptor.severity.rawValue) · **\(descriptor.title)**",
+                "",
+                "```carb",
+                descriptor.example.hasSuffix("\n") ? String(descriptor.example.dropLast()) : descriptor.example,
+                "```",
+                "",
+                "```text",
+                output.hasSuffix("\n") ? String(output.dropLast()) : output,
+                "```",
+            ]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,52 @@
+import CarburetorCore
+import CarburetorDocs
+import Foundation
+import Testing
+
+/// The whole output for each fixture, compared with the committed files.
+/// `CARBURETOR_UPDATE_GOLDENS=1 swift test --filter CarburetorDocsTests` rewrites them.
+@Suite struct GoldenTests {
+    @Test func thereAreFixtures() {
+        #expect(Fixtures.names.count >= 3)
+    }
+
+    @Test(arguments: Fixtures.names)
+    func outputMatchesGoldens(fixture: String) throws {
+        let schema = try Fixtures.schema(fixture)
+        let caseDirectory = Fixtures.directory.appendingPathComponent(fixture)
+        let outDirectory = caseDirectory.appendingPathComponent("out")
+        var expected = DocsGenerator().files(for: schema).map { ($0.path, $0.contents) }
+        expected.append(("../stdout.md", DocsGenerator().standardOutput(for: schema)))
+
+        if Fixtures.updatingGoldens {
+            try? FileManager.default.removeItem(at: outDirectory)
+            for (path, contents) in expected {
+                let url = outDirectory.appendingPathComponent(path).standardizedFileURL
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try contents.write(to: url, atomically: true, encoding: .utf8)
+            }
+        }
+
+        for (path, contents) in expected {
+            let url = outDirectory.appendingPathComponent(path).standardizedFileURL
+            let golden = try? String(contentsOf: url, encoding: .utf8)
+            #expect(golden == contents, "\(fixture)/\(path) differs from its golden; rerun with CARBURETOR_UPDATE_GOLDENS=1 and review")
+        }
+        // No stale golden files beside the ones generated now.
+        let written = Set(expected.map(\.0).filter { !$0.hasPrefix("../") })
+        let onDisk = Set(Self.files(under: outDirectory))
+        #expect(onDisk == written)
+    }
+
+    @Test(arguments: Fixtures.names)
+    func outputIsDeterministic(fixture: String) throws {
+        let schema = try Fixtures.schema(fixture)
+        #expect(DocsGenerator().files(for: schema) == DocsGenerator().files(for: schema))
+        #expect(DocsGenerator().standardOutput(for: schema) == DocsGenerator().standardOutput(for: schema))
+    }
+
+    private static func files(under directory: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted()
+    }
+}
