@@ -76,7 +76,12 @@ let package = Package(
             name: "CarburetorEndToEndTests",
             dependencies: [
                 "CarburetorRuntime",
+                "CarburetorCore",
+                "CarburetorSQL",
+                "CarburetorPostgres",
+                "CarburetorTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Generated/input.carb"]
         ),

@@ -166,10 +166,14 @@ import Testing
     }
 
     @Test func downloadsNeedToSeeOtherSessionsTransactions() async throws {
-        try await SampleDatabase.with { server, client in
-            try await SampleDatabase.execute("CREATE ROLE syncer LOGIN", client: client)
-            try await SampleDatabase.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO syncer", client: client)
-            try await TemporaryPostgres.withClient(server.configuration(user: "syncer")) { syncer in
+        try await SampleDatabase.with { database, client in
+            // Roles belong to the whole server: a unique name, dropped at the end.
+            let role = "carburetor_syncer_" + UUID().uuidString.lowercased().replacing("-", with: "")
+            let password = UUID().uuidString
+            try SampleSchema.execute(["CREATE ROLE \(role) LOGIN PASSWORD '\(password)'", "GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(role)"],
+                                     on: database)
+            defer { try? SampleSchema.execute(["DROP OWNED BY \(role)", "DROP ROLE \(role)"], on: database) }
+            try await SampleDatabase.withClient(SampleDatabase.configuration(database, user: role, password: password)) { syncer in
                 try await client.withConnection { other in
                     // Another role's open transaction is hidden from a role without pg_read_all_stats.
                     try await other.query("BEGIN", logger: SampleDatabase.logger)
@@ -177,7 +181,7 @@ import Testing
                     await #expect(throws: CarburetorError.missingStatisticsPrivilege) {
                         try await MobileSyncGroup.download(client: syncer, request: .init(), context: .init(userId: "a"))
                     }
-                    try await SampleDatabase.execute("GRANT pg_read_all_stats TO syncer", client: client)
+                    try SampleSchema.execute(["GRANT pg_read_all_stats TO \(role)"], on: database)
                     let response = try await MobileSyncGroup.download(client: syncer, request: .init(), context: .init(userId: "a"))
                     #expect(response.users.data.isEmpty)
                     try await other.query("COMMIT", logger: SampleDatabase.logger)

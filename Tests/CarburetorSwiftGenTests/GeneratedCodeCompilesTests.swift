@@ -7,9 +7,11 @@ import Testing
 /// in Swift 6 mode with complete strict concurrency and no warnings, against
 /// the `CarburetorRuntime` and PostgresNIO modules built for this test run.
 @Suite struct GeneratedCodeCompilesTests {
-    /// Configs to compile: fixtures, `samples/*.carb` and the shared real-world configs.
+    /// Configs to compile: fixtures, the end-to-end sample, `samples/*.carb`
+    /// and the shared real-world configs.
     static var configs: [String] {
         var paths = Fixtures.names.map { Fixtures.directory.appendingPathComponent($0).appendingPathComponent("input.carb").path }
+        paths.append(Fixtures.repositoryRoot.appendingPathComponent("Tests/CarburetorEndToEndTests/Generated/input.carb").path)
         for folder in [Fixtures.repositoryRoot.appendingPathComponent("samples"),
                        Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/real-configs")] {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

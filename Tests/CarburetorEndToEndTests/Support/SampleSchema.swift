@@ -1,49 +1,34 @@
-/// The server schema of `Generated/input.carb`, with the stamping trigger of
-/// the PostgreSQL backend: every INSERT stamps `clock_timestamp()`, every
-/// UPDATE the later of that and the old stamp plus a microsecond.
-enum SampleSchema {
-    static let tables: [(name: String, stamp: String, columns: String)] = [
-        ("phone_books", "updated_at", """
-            "id" text PRIMARY KEY, "name" text NOT NULL, "phone_number" text NOT NULL, "note" text,
-            "owner_id" text NOT NULL, "kind" text NOT NULL DEFAULT 'mobile',
-            "updated_at" timestamptz NOT NULL, "is_deleted" boolean NOT NULL DEFAULT false
-            """),
-        ("users", "last_synced_at", """
-            "id" text PRIMARY KEY, "name" text NOT NULL, "is_deleted" boolean NOT NULL DEFAULT false,
-            "last_synced_at" timestamptz NOT NULL
-            """),
-        ("every_types", "last_synced_at", """
-            "id" text PRIMARY KEY, "text_value" text NOT NULL, "small_value" smallint NOT NULL,
-            "int_value" integer NOT NULL, "big_value" bigint NOT NULL, "float_value" real NOT NULL,
-            "double_value" double precision NOT NULL, "numeric_value" numeric NOT NULL, "bool_value" boolean NOT NULL,
-            "instant" timestamptz NOT NULL, "local_moment" timestamp NOT NULL, "day" date NOT NULL, "clock" time NOT NULL,
-            "uuid_value" uuid NOT NULL, "jsonb_value" jsonb NOT NULL, "json_value" json NOT NULL, "bytes" bytea NOT NULL,
-            "maybe_text" text, "maybe_day" date, "maybe_json" jsonb,
-            "is_deleted" boolean NOT NULL DEFAULT false, "last_synced_at" timestamptz NOT NULL
-            """),
-    ]
+import CarburetorCore
+import CarburetorPostgres
+import CarburetorSQL
+import CarburetorTestSupport
+import Foundation
 
-    static var statements: [String] {
-        tables.flatMap { table in
-            [
-                "CREATE TABLE \"\(table.name)\" (\(table.columns))",
-                """
-                CREATE FUNCTION "stamp_\(table.name)"() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF TG_OP = 'UPDATE' THEN
-                        NEW."\(table.stamp)" := greatest(clock_timestamp(), OLD."\(table.stamp)" + interval '1 microsecond');
-                    ELSE
-                        NEW."\(table.stamp)" := clock_timestamp();
-                    END IF;
-                    RETURN NEW;
-                END $$
-                """,
-                """
-                CREATE TRIGGER "stamp_\(table.name)" BEFORE INSERT OR UPDATE ON "\(table.name)"
-                FOR EACH ROW EXECUTE FUNCTION "stamp_\(table.name)"()
-                """,
-                "CREATE INDEX ON \"\(table.name)\" (\"\(table.stamp)\", \"id\")",
-            ]
+/// The sample config beside the generated code, and its server schema as the
+/// PostgreSQL backend emits it.
+enum SampleSchema {
+    static let configURL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Generated/input.carb")
+
+    static func schema() throws -> Schema {
+        let text = try String(contentsOf: configURL, encoding: .utf8)
+        let result = Frontend.compile(SourceFile(name: "input.carb", text: text))
+        guard let schema = result.schema else {
+            throw TestSupportError("the end-to-end sample does not compile: \(result.diagnostics.map(\.message))")
         }
+        return schema
+    }
+
+    /// Applies the `--emit sql` script to a test database (libpq, one simple-query round trip).
+    static func apply(to database: TestDatabase) throws {
+        let sql = SQLGenerator().standardOutput(for: try schema())
+        _ = try database.connect().execute(sql)
+    }
+
+    /// Runs statements outside the PostgresNIO pool (role management).
+    static func execute(_ statements: [String], on database: TestDatabase) throws {
+        let connection = try database.connect()
+        for statement in statements { _ = try connection.execute(statement) }
     }
 }
