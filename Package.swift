@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CarburetorDocs", targets: ["CarburetorDocs"]),
         .library(name: "CarburetorRuntime", targets: ["CarburetorRuntime"]),
         .library(name: "CarburetorSwiftGen", targets: ["CarburetorSwiftGen"]),
+        .plugin(name: "CarburetorPlugin", targets: ["CarburetorPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -71,6 +72,8 @@ let package = Package(
         .testTarget(name: "CarburetorRuntimeTests", dependencies: ["CarburetorRuntime"]),
         // The Swift backend: models and sync-group download code.
         .target(name: "CarburetorSwiftGen", dependencies: ["CarburetorCore"]),
+        // Generates Models.swift and SyncGroups.swift from a target's .carb file at build time.
+        .plugin(name: "CarburetorPlugin", capability: .buildTool(), dependencies: ["carburetor-compile"]),
         // Generated code for a sample, run against a throwaway PostgreSQL.
         .testTarget(
             name: "CarburetorEndToEndTests",
