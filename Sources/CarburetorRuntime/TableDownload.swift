@@ -118,7 +118,8 @@ public enum TableDownload {
             sql += " AND \(quotedIdentifier(restriction.column)) = $\(binds.count)"
         }
         sql += " ORDER BY \(stamp), \(id)"
-        if let pageSize { sql += " LIMIT \(pageSize + 1)" }
+        // One row more than the page tells whether more are waiting.
+        if let pageSize, pageSize < Int.max { sql += " LIMIT \(pageSize + 1)" }
         return PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 

@@ -10,7 +10,7 @@ struct ModelTranslator {
     private var serverColumns: [Column] { table.serverColumns }
 
     func declarations() -> [SwiftDeclaration] {
-        [.type(selectModel()), .extension(syncedRowExtension())]
+        [.type(selectModel()), .extension(syncedRowExtension()), .extension(insertFunction()), .extension(updateFunction())]
     }
 
     // MARK: Select model
@@ -170,6 +170,51 @@ struct ModelTranslator {
                 + "JSON) or `.set(value)`; `.set(nil)` clears a nullable column.",
             kind: .struct, name: "Changeset",
             conformances: ["Codable", "Sendable", "Hashable"].map(names.library), members: members)
+    }
+
+    // MARK: Insert and update functions
+
+    private func insertFunction() -> ExtensionDeclaration {
+        let body = insertColumns.map { column -> String in
+            let method: String
+            switch insertShape(column) {
+            case .required: method = column.isNullable ? "setNullable" : "set"
+            case .databaseDefault: method = "setUnlessDefault"
+            case .nullableDatabaseDefault: method = "setNullableUnlessDefault"
+            }
+            return "values.\(method)(\(swiftStringLiteral(column.name)), self.\(property(column)))"
+        }
+        return ExtensionDeclaration(
+            extendedType: "\(modelName).Insert",
+            members: [.function(FunctionDeclaration(
+                documentation: "Inserts the row into `\(table.plural)` and returns it as stored, with its sync stamp "
+                    + "and database defaults.",
+                signature: "public func insert",
+                parameters: ["on client: \(names.library("PostgresClient"))"],
+                effectsAndResult: "async throws -> \(modelName)",
+                body: ["var values = \(names.library("ColumnValues"))()"] + body
+                    + ["return try await \(names.library("TableWrite")).insert(\(modelName).self, values, on: client)"]))])
+    }
+
+    private func updateFunction() -> ExtensionDeclaration {
+        let columns = mutableColumns
+        let body = columns.map { column in
+            "values.\(column.isNullable ? "updateNullable" : "update")(\(swiftStringLiteral(column.name)), "
+                + "self.\(property(column)))"
+        }
+        let valuesDeclaration = columns.isEmpty
+            ? "let values = \(names.library("ColumnValues"))()"
+            : "var values = \(names.library("ColumnValues"))()"
+        return ExtensionDeclaration(
+            extendedType: "\(modelName).Changeset",
+            members: [.function(FunctionDeclaration(
+                documentation: "Writes the set fields to the row of `\(table.plural)` with this id (the trigger "
+                    + "stamps it) and returns the row, or `nil` when no row has the id.",
+                signature: "public func update",
+                parameters: ["on client: \(names.library("PostgresClient"))"],
+                effectsAndResult: "async throws -> \(modelName)?",
+                body: [valuesDeclaration] + body
+                    + ["return try await \(names.library("TableWrite")).update(\(modelName).self, id: self.\(property(table.idColumn)), values, on: client)"]))])
     }
 
     // MARK: Shared pieces

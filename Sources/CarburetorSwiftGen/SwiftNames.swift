@@ -25,6 +25,7 @@ struct SwiftNames {
     /// that their protocols require), which a property must not reuse.
     static let reservedMembers: Set<String> = [
         "hashValue", "hash", "encode", "syncedTable", "nextRequest", "hasMore", "newValue", "isUnchanged",
+        "insert", "update",
     ]
 
     /// Library type names generated code uses, with the module that owns each.
@@ -39,6 +40,7 @@ struct SwiftNames {
         "TableDownload": "CarburetorRuntime", "RowRestriction": "CarburetorRuntime",
         "SyncedTable": "CarburetorRuntime", "SyncedRow": "CarburetorRuntime",
         "PostgresRowReader": "CarburetorRuntime", "WireKey": "CarburetorRuntime",
+        "ColumnValues": "CarburetorRuntime", "TableWrite": "CarburetorRuntime",
         "PostgresClient": "PostgresNIO",
     ]
 

@@ -165,6 +165,18 @@ import Testing
         }
     }
 
+    @Test func invalidRequestsAreRejected() async throws {
+        try await SampleDatabase.with { _, client in
+            await #expect(throws: CarburetorError.invalidPageSize(0)) {
+                try await MobileSyncGroup.download(client: client, request: .init(), context: .init(userId: "a"), pageSize: 0)
+            }
+            await #expect(throws: CarburetorError.offsetIDWithoutOffset(table: "users")) {
+                try await MobileSyncGroup.download(
+                    client: client, request: .init(userOffsetId: "u1"), context: .init(userId: "a"))
+            }
+        }
+    }
+
     @Test func downloadsNeedToSeeOtherSessionsTransactions() async throws {
         try await SampleDatabase.with { database, client in
             // Roles belong to the whole server: a unique name, dropped at the end.

@@ -187,6 +187,34 @@ extension PhoneBook: SyncedRow {
     }
 }
 
+extension PhoneBook.Insert {
+    /// Inserts the row into `phone_books` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> PhoneBook {
+        var values = ColumnValues()
+        values.set("id", self.id)
+        values.set("name", self.name)
+        values.set("phone_number", self.phoneNumber)
+        values.setNullable("note", self.note)
+        values.set("owner_id", self.ownerId)
+        values.setUnlessDefault("kind", self.kind)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(PhoneBook.self, values, on: client)
+    }
+}
+
+extension PhoneBook.Changeset {
+    /// Writes the set fields to the row of `phone_books` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> PhoneBook? {
+        var values = ColumnValues()
+        values.update("name", self.name)
+        values.update("phone_number", self.phoneNumber)
+        values.updateNullable("note", self.note)
+        values.update("kind", self.kind)
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(PhoneBook.self, id: self.id, values, on: client)
+    }
+}
+
 /// A row of `users`.
 public struct User: Codable, Sendable, Hashable, Identifiable {
     public var id: String
@@ -291,6 +319,27 @@ extension User: SyncedRow {
             isDeleted: row.next(),
             lastSyncedAt: row.next()
         )
+    }
+}
+
+extension User.Insert {
+    /// Inserts the row into `users` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> User {
+        var values = ColumnValues()
+        values.set("id", self.id)
+        values.set("name", self.name)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(User.self, values, on: client)
+    }
+}
+
+extension User.Changeset {
+    /// Writes the set fields to the row of `users` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> User? {
+        var values = ColumnValues()
+        values.update("name", self.name)
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(User.self, id: self.id, values, on: client)
     }
 }
 
@@ -699,5 +748,62 @@ extension EveryType: SyncedRow {
             isDeleted: row.next(),
             lastSyncedAt: row.next()
         )
+    }
+}
+
+extension EveryType.Insert {
+    /// Inserts the row into `every_types` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> EveryType {
+        var values = ColumnValues()
+        values.set("id", self.id)
+        values.set("text_value", self.textValue)
+        values.set("small_value", self.smallValue)
+        values.set("int_value", self.intValue)
+        values.set("big_value", self.bigValue)
+        values.set("float_value", self.floatValue)
+        values.set("double_value", self.doubleValue)
+        values.set("numeric_value", self.numericValue)
+        values.set("bool_value", self.boolValue)
+        values.set("instant", self.instant)
+        values.set("local_moment", self.localMoment)
+        values.set("day", self.day)
+        values.set("clock", self.clock)
+        values.set("uuid_value", self.uuidValue)
+        values.set("jsonb_value", self.jsonbValue)
+        values.set("json_value", self.jsonValue)
+        values.set("bytes", self.bytes)
+        values.setNullable("maybe_text", self.maybeText)
+        values.setNullable("maybe_day", self.maybeDay)
+        values.setNullable("maybe_json", self.maybeJson)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(EveryType.self, values, on: client)
+    }
+}
+
+extension EveryType.Changeset {
+    /// Writes the set fields to the row of `every_types` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> EveryType? {
+        var values = ColumnValues()
+        values.update("text_value", self.textValue)
+        values.update("small_value", self.smallValue)
+        values.update("int_value", self.intValue)
+        values.update("big_value", self.bigValue)
+        values.update("float_value", self.floatValue)
+        values.update("double_value", self.doubleValue)
+        values.update("numeric_value", self.numericValue)
+        values.update("bool_value", self.boolValue)
+        values.update("instant", self.instant)
+        values.update("local_moment", self.localMoment)
+        values.update("day", self.day)
+        values.update("clock", self.clock)
+        values.update("uuid_value", self.uuidValue)
+        values.update("jsonb_value", self.jsonbValue)
+        values.update("json_value", self.jsonValue)
+        values.update("bytes", self.bytes)
+        values.updateNullable("maybe_text", self.maybeText)
+        values.updateNullable("maybe_day", self.maybeDay)
+        values.updateNullable("maybe_json", self.maybeJson)
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(EveryType.self, id: self.id, values, on: client)
     }
 }

@@ -820,6 +820,112 @@ extension Sample: SyncedRow {
     }
 }
 
+extension Sample.Insert {
+    /// Inserts the row into `samples` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> Sample {
+        var values = ColumnValues()
+        values.set("sample_key", self.sampleKey)
+        values.set("text_value", self.textValue)
+        values.set("small_value", self.smallValue)
+        values.set("int_value", self.intValue)
+        values.set("big_value", self.bigValue)
+        values.set("float_value", self.floatValue)
+        values.set("double_value", self.doubleValue)
+        values.set("numeric_value", self.numericValue)
+        values.set("bool_value", self.boolValue)
+        values.set("boolean_alias", self.booleanAlias)
+        values.set("instant", self.instant)
+        values.set("local_moment", self.localMoment)
+        values.set("day", self.day)
+        values.set("clock", self.clock)
+        values.set("uuid_value", self.uuidValue)
+        values.set("jsonb_value", self.jsonbValue)
+        values.set("json_value", self.jsonValue)
+        values.set("bytes", self.bytes)
+        values.set("binary_alias", self.binaryAlias)
+        values.setNullable("maybe_text", self.maybeText)
+        values.setNullable("maybe_small", self.maybeSmall)
+        values.setNullable("maybe_int", self.maybeInt)
+        values.setNullable("maybe_big", self.maybeBig)
+        values.setNullable("maybe_float", self.maybeFloat)
+        values.setNullable("maybe_double", self.maybeDouble)
+        values.setNullable("maybe_numeric", self.maybeNumeric)
+        values.setNullable("maybe_bool", self.maybeBool)
+        values.setNullable("maybe_instant", self.maybeInstant)
+        values.setNullable("maybe_local", self.maybeLocal)
+        values.setNullable("maybe_day", self.maybeDay)
+        values.setNullable("maybe_clock", self.maybeClock)
+        values.setNullable("maybe_uuid", self.maybeUuid)
+        values.setNullable("maybe_jsonb", self.maybeJsonb)
+        values.setNullable("maybe_json", self.maybeJson)
+        values.setNullable("maybe_bytes", self.maybeBytes)
+        values.setUnlessDefault("created_at", self.createdAt)
+        values.setUnlessDefault("created_on", self.createdOn)
+        values.setUnlessDefault("settings", self.settings)
+        values.setUnlessDefault("label", self.label)
+        values.setUnlessDefault("ratio", self.ratio)
+        values.setNullableUnlessDefault("cleared", self.cleared)
+        values.setNullableUnlessDefault("preference", self.preference)
+        values.setUnlessDefault("server_filled", self.serverFilled)
+        values.set("greeting", self.greeting)
+        values.set("token", self.token)
+        values.set("removed", self.removed)
+        return try await TableWrite.insert(Sample.self, values, on: client)
+    }
+}
+
+extension Sample.Changeset {
+    /// Writes the set fields to the row of `samples` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> Sample? {
+        var values = ColumnValues()
+        values.update("text_value", self.textValue)
+        values.update("small_value", self.smallValue)
+        values.update("int_value", self.intValue)
+        values.update("big_value", self.bigValue)
+        values.update("float_value", self.floatValue)
+        values.update("double_value", self.doubleValue)
+        values.update("numeric_value", self.numericValue)
+        values.update("bool_value", self.boolValue)
+        values.update("boolean_alias", self.booleanAlias)
+        values.update("instant", self.instant)
+        values.update("local_moment", self.localMoment)
+        values.update("day", self.day)
+        values.update("clock", self.clock)
+        values.update("uuid_value", self.uuidValue)
+        values.update("jsonb_value", self.jsonbValue)
+        values.update("json_value", self.jsonValue)
+        values.update("bytes", self.bytes)
+        values.update("binary_alias", self.binaryAlias)
+        values.updateNullable("maybe_text", self.maybeText)
+        values.updateNullable("maybe_small", self.maybeSmall)
+        values.updateNullable("maybe_int", self.maybeInt)
+        values.updateNullable("maybe_big", self.maybeBig)
+        values.updateNullable("maybe_float", self.maybeFloat)
+        values.updateNullable("maybe_double", self.maybeDouble)
+        values.updateNullable("maybe_numeric", self.maybeNumeric)
+        values.updateNullable("maybe_bool", self.maybeBool)
+        values.updateNullable("maybe_instant", self.maybeInstant)
+        values.updateNullable("maybe_local", self.maybeLocal)
+        values.updateNullable("maybe_day", self.maybeDay)
+        values.updateNullable("maybe_clock", self.maybeClock)
+        values.updateNullable("maybe_uuid", self.maybeUuid)
+        values.updateNullable("maybe_jsonb", self.maybeJsonb)
+        values.updateNullable("maybe_json", self.maybeJson)
+        values.updateNullable("maybe_bytes", self.maybeBytes)
+        values.update("created_on", self.createdOn)
+        values.update("settings", self.settings)
+        values.update("label", self.label)
+        values.update("ratio", self.ratio)
+        values.updateNullable("cleared", self.cleared)
+        values.updateNullable("preference", self.preference)
+        values.update("server_filled", self.serverFilled)
+        values.update("greeting", self.greeting)
+        values.update("token", self.token)
+        values.update("removed", self.removed)
+        return try await TableWrite.update(Sample.self, id: self.sampleKey, values, on: client)
+    }
+}
+
 /// A row of `owneds`.
 public struct Owned: Codable, Sendable, Hashable, Identifiable {
     public var id: String
@@ -942,5 +1048,28 @@ extension Owned: SyncedRow {
             isDeleted: row.next(),
             lastSyncedAt: row.next()
         )
+    }
+}
+
+extension Owned.Insert {
+    /// Inserts the row into `owneds` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> Owned {
+        var values = ColumnValues()
+        values.set("id", self.id)
+        values.set("owner_key", self.ownerKey)
+        values.set("tenant", self.tenant)
+        values.set("body", self.body)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(Owned.self, values, on: client)
+    }
+}
+
+extension Owned.Changeset {
+    /// Writes the set fields to the row of `owneds` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> Owned? {
+        var values = ColumnValues()
+        values.update("body", self.body)
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(Owned.self, id: self.id, values, on: client)
     }
 }

@@ -110,3 +110,24 @@ extension Note: SyncedRow {
         )
     }
 }
+
+extension Note.Insert {
+    /// Inserts the row into `notes` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> Note {
+        var values = ColumnValues()
+        values.set("id", self.id)
+        values.set("body", self.body)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(Note.self, values, on: client)
+    }
+}
+
+extension Note.Changeset {
+    /// Writes the set fields to the row of `notes` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> Note? {
+        var values = ColumnValues()
+        values.update("body", self.body)
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(Note.self, id: self.id, values, on: client)
+    }
+}

@@ -428,6 +428,65 @@ extension Class: SyncedRow {
     }
 }
 
+extension Class.Insert {
+    /// Inserts the row into `select` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> Class {
+        var values = ColumnValues()
+        values.set("id", self.id)
+        values.set("self", self.`self`)
+        values.setNullable("init", self.`init`)
+        values.set("default", self.`default`)
+        values.set("type", self.type)
+        values.set("protocol", self.`protocol`)
+        values.setNullable("where", self.`where`)
+        values.set("from", self.from)
+        values.set("order", self.order)
+        values.set("user", self.user)
+        values.set("hash_value", self.hashValue_)
+        values.set("synced_table", self.syncedTable_)
+        values.set("is", self.`is`)
+        values.set("in", self.`in`)
+        values.set("return", self.`return`)
+        values.set("tables", self.tables)
+        values.set("sync_groups", self.syncGroups)
+        values.set("group", self.group)
+        values.set("container", self.container)
+        values.set("decoder", self.decoder)
+        values.set("row", self.row)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(Class.self, values, on: client)
+    }
+}
+
+extension Class.Changeset {
+    /// Writes the set fields to the row of `select` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> Class? {
+        var values = ColumnValues()
+        values.update("self", self.`self`)
+        values.updateNullable("init", self.`init`)
+        values.update("default", self.`default`)
+        values.update("type", self.type)
+        values.update("protocol", self.`protocol`)
+        values.updateNullable("where", self.`where`)
+        values.update("from", self.from)
+        values.update("order", self.order)
+        values.update("user", self.user)
+        values.update("hash_value", self.hashValue_)
+        values.update("synced_table", self.syncedTable_)
+        values.update("is", self.`is`)
+        values.update("in", self.`in`)
+        values.update("return", self.`return`)
+        values.update("tables", self.tables)
+        values.update("sync_groups", self.syncGroups)
+        values.update("group", self.group)
+        values.update("container", self.container)
+        values.update("decoder", self.decoder)
+        values.update("row", self.row)
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(Class.self, id: self.id, values, on: client)
+    }
+}
+
 /// Shadows Foundation's `Date`.
 public struct Date: Codable, Sendable, Hashable, Identifiable {
     public var id: Swift.String
@@ -554,6 +613,28 @@ extension Date: SyncedRow {
     }
 }
 
+extension Date.Insert {
+    /// Inserts the row into `dates` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> Date {
+        var values = ColumnValues()
+        values.set("id", self.id)
+        values.set("owner", self.owner)
+        values.set("when", self.when)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(Date.self, values, on: client)
+    }
+}
+
+extension Date.Changeset {
+    /// Writes the set fields to the row of `dates` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> Date? {
+        var values = ColumnValues()
+        values.update("when", self.when)
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(Date.self, id: self.id, values, on: client)
+    }
+}
+
 /// Shadows Swift's `String`.
 public struct String: Codable, Sendable, Hashable, Identifiable {
     public var id: Swift.String
@@ -662,6 +743,27 @@ extension String: SyncedRow {
             isDeleted: row.next(),
             lastSyncedAt: row.next()
         )
+    }
+}
+
+extension String.Insert {
+    /// Inserts the row into `strings` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> String {
+        var values = ColumnValues()
+        values.set("id", self.id)
+        values.set("value", self.value)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(String.self, values, on: client)
+    }
+}
+
+extension String.Changeset {
+    /// Writes the set fields to the row of `strings` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> String? {
+        var values = ColumnValues()
+        values.update("value", self.value)
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(String.self, id: self.id, values, on: client)
     }
 }
 
@@ -776,6 +878,27 @@ extension DownloadRequest: SyncedRow {
     }
 }
 
+extension DownloadRequest.Insert {
+    /// Inserts the row into `download_requests` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> DownloadRequest {
+        var values = ColumnValues()
+        values.set("id", self.id)
+        values.setNullable("body", self.body)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(DownloadRequest.self, values, on: client)
+    }
+}
+
+extension DownloadRequest.Changeset {
+    /// Writes the set fields to the row of `download_requests` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> DownloadRequest? {
+        var values = ColumnValues()
+        values.updateNullable("body", self.body)
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(DownloadRequest.self, id: self.id, values, on: client)
+    }
+}
+
 /// Its plural is a SQL keyword with a quote in it? No: plurals are identifiers.
 public struct Table: Codable, Sendable, Hashable, Identifiable {
     public var key: Swift.String
@@ -872,5 +995,24 @@ extension Table: SyncedRow {
             updated: row.next(),
             isDeleted: row.next()
         )
+    }
+}
+
+extension Table.Insert {
+    /// Inserts the row into `tables` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> Table {
+        var values = ColumnValues()
+        values.set("key", self.key)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(Table.self, values, on: client)
+    }
+}
+
+extension Table.Changeset {
+    /// Writes the set fields to the row of `tables` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> Table? {
+        var values = ColumnValues()
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(Table.self, id: self.key, values, on: client)
     }
 }

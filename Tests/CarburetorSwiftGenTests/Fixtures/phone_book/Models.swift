@@ -187,6 +187,34 @@ extension PhoneBook: SyncedRow {
     }
 }
 
+extension PhoneBook.Insert {
+    /// Inserts the row into `phone_books` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> PhoneBook {
+        var values = ColumnValues()
+        values.set("id", self.id)
+        values.set("name", self.name)
+        values.set("phone_number", self.phoneNumber)
+        values.setNullable("note", self.note)
+        values.set("owner_id", self.ownerId)
+        values.setUnlessDefault("kind", self.kind)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(PhoneBook.self, values, on: client)
+    }
+}
+
+extension PhoneBook.Changeset {
+    /// Writes the set fields to the row of `phone_books` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> PhoneBook? {
+        var values = ColumnValues()
+        values.update("name", self.name)
+        values.update("phone_number", self.phoneNumber)
+        values.updateNullable("note", self.note)
+        values.update("kind", self.kind)
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(PhoneBook.self, id: self.id, values, on: client)
+    }
+}
+
 /// A row of `users`.
 public struct User: Codable, Sendable, Hashable, Identifiable {
     public var id: String
@@ -291,5 +319,26 @@ extension User: SyncedRow {
             isDeleted: row.next(),
             lastSyncedAt: row.next()
         )
+    }
+}
+
+extension User.Insert {
+    /// Inserts the row into `users` and returns it as stored, with its sync stamp and database defaults.
+    public func insert(on client: PostgresClient) async throws -> User {
+        var values = ColumnValues()
+        values.set("id", self.id)
+        values.set("name", self.name)
+        values.set("is_deleted", self.isDeleted)
+        return try await TableWrite.insert(User.self, values, on: client)
+    }
+}
+
+extension User.Changeset {
+    /// Writes the set fields to the row of `users` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
+    public func update(on client: PostgresClient) async throws -> User? {
+        var values = ColumnValues()
+        values.update("name", self.name)
+        values.update("is_deleted", self.isDeleted)
+        return try await TableWrite.update(User.self, id: self.id, values, on: client)
     }
 }
