@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
@@ -25,7 +26,7 @@ let package = Package(
         .target(name: "CarburetorCore"),
         // What the commands do (check, emit, fmt), as library code the tests call;
         // the backend registry lives here because it links every backend.
-        .target(name: "CarburetorDriver", dependencies: ["CarburetorCore"]),
+        .target(name: "CarburetorDriver", dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorDocs"]),
         // The thin command-line interface.
         .executableTarget(
             name: "carburetor-compile",
@@ -59,6 +60,19 @@ let package = Package(
         .testTarget(
             name: "CarburetorDocsTests",
             dependencies: ["CarburetorDocs", "CarburetorCore"],
+            exclude: ["Fixtures"]
+        ),
+        // Migrations, offline: directory layouts, sum file, snapshot, planner.
+        .target(
+            name: "CarburetorMigrate",
+            dependencies: ["CarburetorCore", "CarburetorSQL", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Migrations against a live database: apply, status, drift (libpq).
+        .target(name: "CarburetorMigrateLive", dependencies: ["CarburetorMigrate", "CarburetorPostgres"]),
+        .testTarget(
+            name: "CarburetorMigrateTests",
+            dependencies: ["CarburetorMigrate", "CarburetorMigrateLive", "CarburetorPostgres", "CarburetorSQL",
+                           "CarburetorTestSupport"],
             exclude: ["Fixtures"]
         ),
         // What generated Swift code imports: value types, field updates, download helpers.

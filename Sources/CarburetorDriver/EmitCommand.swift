@@ -10,16 +10,19 @@ public struct EmitCommand: Sendable {
     /// With `outputDirectory`: compare instead of writing (exit 2 when stale).
     public var checkOnly: Bool
     public var policy: DiagnosticPolicy
+    public var backendOptions: BackendOptions
     /// Replaces `target.generator`; tests pass a fake backend here.
     public var generatorOverride: (any CodeGenerator)?
 
     public init(path: String, target: EmitTarget, outputDirectory: String? = nil, checkOnly: Bool = false,
-                policy: DiagnosticPolicy = DiagnosticPolicy(), generatorOverride: (any CodeGenerator)? = nil) {
+                policy: DiagnosticPolicy = DiagnosticPolicy(),
+                backendOptions: BackendOptions = BackendOptions(), generatorOverride: (any CodeGenerator)? = nil) {
         self.path = path
         self.target = target
         self.outputDirectory = outputDirectory
         self.checkOnly = checkOnly
         self.policy = policy
+        self.backendOptions = backendOptions
         self.generatorOverride = generatorOverride
     }
 
@@ -42,7 +45,7 @@ public struct EmitCommand: Sendable {
             output.exitCode = ExitStatus.failure
             return output
         }
-        guard let generator = generatorOverride ?? target.generator else {
+        guard let generator = generatorOverride ?? target.generator(options: backendOptions) else {
             output.fail(target.unavailableMessage)
             return output
         }

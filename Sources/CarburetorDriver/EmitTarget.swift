@@ -1,4 +1,19 @@
 import CarburetorCore
+import CarburetorDocs
+import CarburetorSQL
+
+/// Options that only some backends read; the others ignore them.
+public struct BackendOptions: Sendable, Hashable {
+    /// SQL: make the script idempotent (`IF NOT EXISTS`, `CREATE OR REPLACE`).
+    public var ifNotExists: Bool
+    /// SQL: put every object into this PostgreSQL schema.
+    public var schemaName: String?
+
+    public init(ifNotExists: Bool = false, schemaName: String? = nil) {
+        self.ifNotExists = ifNotExists
+        self.schemaName = schemaName
+    }
+}
 
 /// The backends `--emit` can select. Each maps to its generator once that
 /// backend is part of the build; until then `generator` is `nil` and the
@@ -11,11 +26,12 @@ public enum EmitTarget: String, CaseIterable, Sendable {
     /// Markdown documentation.
     case docs
 
-    public var generator: (any CodeGenerator)? {
+    public func generator(options: BackendOptions) -> (any CodeGenerator)? {
         switch self {
-        case .sql: nil
+        case .sql:
+            SQLGenerator(options: .init(ifNotExists: options.ifNotExists, schemaName: options.schemaName))
         case .swift: nil
-        case .docs: nil
+        case .docs: DocsGenerator()
         }
     }
 

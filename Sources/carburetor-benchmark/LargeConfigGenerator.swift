@@ -1,6 +1,6 @@
 /// Writes a large, valid `.carb` config for measuring the front end: at scale
 /// 1 about 20,000 tables, 200,000 columns and 100 groups (~10 MB). The same
-/// scale and seed always give the same bytes.
+/// scale and seed always give the same bytes, already in the `fmt` layout.
 struct LargeConfigGenerator {
     var scale: Int
     var seed: UInt64 = 0x5EED_CA4B
@@ -28,6 +28,7 @@ struct LargeConfigGenerator {
         text += "carburetor_sync_config! {\n    tables {\n"
         for table in 0..<tableCount {
             let name = tableName(table)
+            if table > 0 { text += "\n" } // the fmt layout: a blank line between tables
             if table % 4 == 0 {
                 text += "        /// Records of kind \(table) used to measure the compiler.\n"
             }
@@ -55,10 +56,11 @@ struct LargeConfigGenerator {
             }
             text += "        }\n"
         }
-        text += "    }\n    sync_groups {\n"
+        text += "    }\n\n    sync_groups {\n"
         let groupCount = Self.groupsPerScale * scale
         let entriesPerGroup = tableCount / groupCount
         for group in 0..<groupCount {
+            if group > 0 { text += "\n" }
             text += "        group_\(group) {\n"
             for entry in 0..<entriesPerGroup {
                 let table = tableName(group * entriesPerGroup + entry)

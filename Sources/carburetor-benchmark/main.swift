@@ -13,6 +13,7 @@ import CarburetorCore
 //   carburetor-benchmark --generate FILE [--scale S]    write a config only
 //   carburetor-benchmark --measure FILE [--runs N]      one measurement (used by the report)
 //   carburetor-benchmark --layout                       sizes of the front end's values
+//   carburetor-benchmark --peak-of lex|parse|check --file FILE   peak memory of one stage
 //
 // Each scale is measured in a fresh child process so that its peak resident
 // memory (getrusage's maxrss) belongs to that input alone.
@@ -86,13 +87,15 @@ func measure(path: String, runs: Int) -> Int32 {
     let baseline = peakResidentBytes()
     var diagnostics = 0
     var tables = 0
-    // The whole front end first, so the peak memory is check's own.
-    let compile = measureStage(runs: runs) {
+    // One run first, alone, so the peak memory is what one `check` needs
+    // (repeated runs add the allocator's fragmentation to the peak).
+    do {
         let result = Frontend.compile(file)
         diagnostics = result.diagnostics.filter { $0.severity != .note }.count
         tables = result.syntax.blocks.reduce(0) { $0 + $1.tables.count }
     }
     let peak = peakResidentBytes()
+    let compile = measureStage(runs: runs) { _ = Frontend.compile(file) }
     let lex = measureStage(runs: runs) {
         var collector = DiagnosticCollector()
         _ = Lexer.tokenize(file, keepComments: false, diagnostics: &collector)
@@ -164,6 +167,18 @@ if CommandLine.arguments.contains("--layout") {
           + "ColumnSyntax \(MemoryLayout<ColumnSyntax>.stride) B, TableSyntax \(MemoryLayout<TableSyntax>.stride) B, "
           + "Column \(MemoryLayout<Column>.stride) B, Table \(MemoryLayout<Table>.stride) B, "
           + "Diagnostic \(MemoryLayout<Diagnostic>.stride) B")
+} else if let stage = option("--peak-of"), let path = option("--file") {
+    // Peak memory of one stage alone, to see which stage holds the memory.
+    guard let data = FileManager.default.contents(atPath: path) else { exit(1) }
+    let file = SourceFile(name: path, bytes: Array(data))
+    let baseline = peakResidentBytes()
+    var collector = DiagnosticCollector()
+    switch stage {
+    case "lex": _ = Lexer.tokenize(file, keepComments: false, diagnostics: &collector)
+    case "parse": _ = Parser.parse(file, diagnostics: &collector)
+    default: _ = Frontend.compile(file)
+    }
+    print("\(stage): input \(megabytes(file.utf8.count)), peak growth \(megabytes(peakResidentBytes() - baseline))")
 } else if let path = option("--measure") {
     exit(measure(path: path, runs: runs))
 } else if let path = option("--generate") {

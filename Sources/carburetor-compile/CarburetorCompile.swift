@@ -13,8 +13,8 @@ struct CarburetorCompile: ParsableCommand {
         abstract: "Compile a Carburetor sync config (.carb).",
         usage: """
             carburetor-compile <file> --emit <target> [--out <dir> [--check]]
-              carburetor-compile check <files> ... [--format <format>]
-              carburetor-compile fmt <files> ... [--check]
+            carburetor-compile check <files> ... [--format <format>]
+            carburetor-compile fmt <files> ... [--check]
             """,
         discussion: """
             Exit status: 0 success; 1 errors in a config, an unreadable file, an unavailable \

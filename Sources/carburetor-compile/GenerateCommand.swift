@@ -21,6 +21,12 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "With --out: write nothing; exit 2 when a generated file is missing or differs.")
     var check = false
 
+    @Flag(help: "SQL: make the script idempotent (IF NOT EXISTS, CREATE OR REPLACE).")
+    var ifNotExists = false
+
+    @Option(name: .customLong("schema"), help: ArgumentHelp("SQL: put every object into this PostgreSQL schema.", valueName: "name"))
+    var schemaName: String?
+
     @OptionGroup var diagnostics: DiagnosticOptions
 
     func validate() throws {
@@ -31,7 +37,8 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let command = EmitCommand(path: file, target: emit, outputDirectory: outputDirectory,
-                                  checkOnly: check, policy: diagnostics.policy)
+                                  checkOnly: check, policy: diagnostics.policy,
+                                  backendOptions: BackendOptions(ifNotExists: ifNotExists, schemaName: schemaName))
         try Terminal.finish(command.run(in: Terminal.environment))
     }
 }

@@ -101,6 +101,13 @@ import Testing
         #expect(diagnostics[0].notes == [DiagnosticNote("first given here", at: SourceRange(start: 0, end: 6))])
     }
 
+    @Test func blockKeywordWithoutBraceIsOneErrorNotTwo() {
+        let (syntax, diagnostics) = SyntaxTesting.parse("tables\ntables { user { name -> Text } }")
+        #expect(diagnostics.map(\.message) == ["expected '{' after 'tables', found 'tables'"])
+        #expect(syntax.blocks.map(\.kind) == [.tables, .tables])
+        #expect(syntax.blocks[1].tables.map(\.name.text) == ["user"])
+    }
+
     @Test(arguments: [("table", "tables"), ("Tables", "tables"), ("groups", "sync_groups"),
                       ("sync_group", "sync_groups"), ("tabels", "tables")])
     func unknownBlockSuggestsTheNearestKeyword(_ written: String, _ suggestion: String) {

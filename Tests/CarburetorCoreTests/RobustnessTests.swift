@@ -56,6 +56,31 @@ private struct SplitMix64: RandomNumberGenerator {
             #expect(diagnostic.range.start >= 0 && diagnostic.range.end <= file.utf8.count)
         }
         #expect(result.syntax.range.end == file.utf8.count)
+        checkTokensCoverTheFile(file)
+    }
+
+    /// With comments kept, tokens are in order, never overlap, and everything
+    /// between them is whitespace: the formatter can rebuild the file from them.
+    private func checkTokensCoverTheFile(_ file: SourceFile) {
+        var diagnostics = DiagnosticCollector()
+        let tokens = Lexer.tokenize(file, keepComments: true, diagnostics: &diagnostics)
+        let bytes = file.utf8
+        var covered = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var gapsAreWhitespace = true
+        var newlinesCounted = true
+        for token in tokens {
+            guard token.range.start >= covered else {
+                Issue.record("token \(token.kind) at \(token.range) overlaps the previous one")
+                return
+            }
+            let gap = bytes[covered..<token.range.start]
+            gapsAreWhitespace = gapsAreWhitespace && gap.allSatisfy { [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains($0) }
+            newlinesCounted = newlinesCounted && token.newlinesBefore == gap.filter { $0 == 0x0A }.count
+            covered = token.range.end
+        }
+        #expect(gapsAreWhitespace, "a gap between tokens holds more than whitespace")
+        #expect(newlinesCounted, "newlinesBefore disagrees with the newlines between tokens")
+        #expect(tokens.last?.kind == .endOfFile && covered == bytes.count)
     }
 
     private static let tokenVocabulary: [String] = [

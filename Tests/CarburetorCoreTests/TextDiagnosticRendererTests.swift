@@ -111,3 +111,63 @@ import Testing
         #expect(lines[2] == "   | \t        ^~~")
     }
 }
+
+@Suite struct LongLineRenderingTests {
+    @Test func aLongLineIsCutToAWindowAroundTheMarker() {
+        let columns = (0..<100).map { "column_\($0) -> Text" }.joined(separator: ", ")
+        let text = "tables { t { " + columns + ", bad -> Txt } }"
+        let file = SourceFile(name: "one-line.carb", text: text)
+        let start = text.utf8.count - "Txt } }".utf8.count
+        let diagnostic = Diagnostic(severity: .error, code: DiagnosticCode("E0210"), message: "unknown type 'Txt'",
+                                    range: SourceRange(start: start, end: start + 3))
+        let lines = TextDiagnosticRenderer().render(diagnostic, in: file)
+        #expect(lines[0].hasPrefix("one-line.carb:1:\(start + 1):"))
+        #expect(lines[1].hasPrefix(" 1 | ..."))
+        #expect(lines[1].hasSuffix("bad -> Txt } }"))
+        #expect(lines[1].count <= 170)
+        // The marker still sits under 'Txt'.
+        let markerColumn = lines[2].distance(from: lines[2].startIndex, to: lines[2].firstIndex(of: "^")!)
+        let textColumn = lines[1].distance(from: lines[1].startIndex, to: lines[1].range(of: "Txt")!.lowerBound)
+        #expect(markerColumn == textColumn)
+        #expect(lines[2].hasSuffix("^~~"))
+    }
+
+    @Test func aShortLineIsShownWhole() {
+        let window = TextDiagnosticRenderer.window(width: 11, from: 9, to: 12)
+        #expect(window.columns == 1..<12)
+        #expect(!window.cutLeft && !window.cutRight)
+        #expect(window.first == 9 && window.last == 12)
+    }
+
+    @Test func manyDiagnosticsOnOneHugeLineRenderInLinearTime() {
+        // 20,000 errors on one 140 KB line: rendering must not count columns
+        // from the line's start for each of them.
+        let text = String(repeating: "tables ", count: 20_000)
+        let file = SourceFile(name: "huge.carb", text: text)
+        let diagnostics = (0..<20_000).map { index in
+            Diagnostic(severity: .error, code: DiagnosticCode("E0104"), message: "again",
+                       range: SourceRange(start: index * 7, end: index * 7 + 6),
+                       notes: [DiagnosticNote("first", at: SourceRange(start: 0, end: 6))])
+        }
+        let report = [FileDiagnostics(file: file, diagnostics: diagnostics)]
+        let clock = ContinuousClock()
+        let start = clock.now
+        let rendered = [TextDiagnosticRenderer().render(report), JSONDiagnosticRenderer().render(report),
+                        GitHubDiagnosticRenderer().render(report), SARIFDiagnosticRenderer().render(report)]
+        let elapsed = clock.now - start
+        #expect(elapsed < .seconds(20), "took \(elapsed)")
+        #expect(rendered[0].contains("huge.carb:1:139994: error[E0104]: again"))
+        #expect(rendered[2].contains("line=1,col=139994,endLine=1,endColumn=140000"))
+    }
+
+    @Test func locatorAgreesWithTheSourceFile() {
+        let file = SourceFile(name: "t", text: "ab\né x\r\n\tz\n")
+        let locator = SourceLocator(file)
+        for offset in 0...file.utf8.count {
+            #expect(locator.location(of: offset) == file.location(of: offset), "offset \(offset)")
+        }
+        #expect(locator.width(ofLine: 1) == 3)
+        #expect(locator.text(ofLine: 1, columns: 2..<4) == " x")
+        #expect(locator.firstNonBlankColumn(ofLine: 2) == 2)
+    }
+}

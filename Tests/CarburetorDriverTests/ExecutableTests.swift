@@ -67,10 +67,11 @@ struct Executable {
         #expect(result.standardError == "error: cannot read '/nonexistent/config.carb': no such file\n")
     }
 
-    @Test func defaultSubcommandEmitsAndReportsTheMissingBackend() throws {
-        let result = try Executable.run(["-", "--emit", "sql"], stdin: "tables { a { x -> Text } }\n")
-        #expect(result.status == 1)
-        #expect(result.standardError.contains("the sql backend is not available in this build yet"))
+    @Test func defaultSubcommandEmitsSQL() throws {
+        let result = try Executable.run(["-", "--emit", "sql", "--schema", "sync"],
+                                        stdin: "tables { a { x -> Text } }\n")
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("CREATE TABLE \"sync\".\"as\""))
         let usage = try Executable.run(["-", "--emit", "sql", "--check"])
         #expect(usage.status == 64)
         #expect(usage.standardError.contains("--out"))
@@ -91,5 +92,66 @@ struct Executable {
         let check = try Executable.run(["fmt", "--check", "-"], stdin: "tables{a{x->Text}}")
         #expect(check.status == 1)
         #expect(check.standardError == "would reformat <stdin>\n")
+    }
+}
+
+#if os(Linux)
+/// Colour needs a terminal: util-linux `script` runs the binary on a pseudo-terminal.
+@Suite struct TerminalColourTests {
+    func runOnTerminal(environment: [String: String]) throws -> String {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try writeFile(directory + "/c.carb", "tables { a { x -> Txt } }\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(Executable.url.path)' check '\(directory)/c.carb'", "/dev/null"]
+        var variables = ProcessInfo.processInfo.environment
+        variables["NO_COLOR"] = nil
+        process.environment = variables.merging(environment) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func colourOnATerminal() throws {
+        let text = try runOnTerminal(environment: [:])
+        #expect(text.contains("\u{1B}[1;31merror[E0210]:\u{1B}[0m"))
+    }
+
+    @Test func noColourWithNoColorSet() throws {
+        let text = try runOnTerminal(environment: ["NO_COLOR": "1"])
+        #expect(text.contains("error[E0210]: unknown type 'Txt'"))
+        #expect(!text.contains("\u{1B}["))
+    }
+}
+#endif
+
+/// `Documentation/CLI.md` documents every subcommand and flag the binary has.
+@Suite struct CLIDocumentationTests {
+    @Test func everyFlagInTheHelpIsDocumented() throws {
+        let documentation = try readFile(packageRoot + "/Documentation/CLI.md")
+        var flags: Set<String> = []
+        for subcommand in ["generate", "check", "fmt"] {
+            let help = try Executable.run([subcommand, "--help"]).standardOutput
+            #expect(help.contains("USAGE:"), "\(subcommand) --help")
+            #expect(documentation.contains("`\(subcommand)`") || subcommand == "generate")
+            for word in help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "[" || $0 == "]" })
+            where word.hasPrefix("--") && word.count > 2 {
+                flags.insert(String(word.prefix { $0.isLetter || $0.isNumber || $0 == "-" }))
+            }
+        }
+        flags.remove("--help")
+        #expect(flags.count >= 6)
+        for flag in flags {
+            #expect(documentation.contains(flag), "Documentation/CLI.md does not mention \(flag)")
+        }
+        for format in ["text", "json", "github", "sarif"] {
+            #expect(documentation.contains("--format \(format)"))
+        }
     }
 }

@@ -18,5 +18,26 @@ public func fuzzFrontend(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
     }
     precondition(result.hasErrors == (result.schema == nil), "a schema exactly when there are no errors")
+    checkTokensCoverTheFile(file)
     return 0
+}
+
+/// With comments kept (as the formatter lexes), tokens are in order, never
+/// overlap, end at the end of the file, and only whitespace lies between them.
+private func checkTokensCoverTheFile(_ file: SourceFile) {
+    var diagnostics = DiagnosticCollector()
+    let tokens = Lexer.tokenize(file, keepComments: true, diagnostics: &diagnostics)
+    let bytes = file.utf8
+    var covered = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    for token in tokens {
+        precondition(token.range.start >= covered, "tokens overlap")
+        var newlines = 0
+        for byte in bytes[covered..<token.range.start] {
+            precondition([0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(byte), "non-whitespace between tokens")
+            if byte == 0x0A { newlines += 1 }
+        }
+        precondition(token.newlinesBefore == newlines, "newlinesBefore is wrong")
+        covered = token.range.end
+    }
+    precondition(tokens.last?.kind == .endOfFile && covered == bytes.count, "tokens do not reach the end")
 }

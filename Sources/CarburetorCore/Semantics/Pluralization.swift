@@ -18,6 +18,20 @@ enum Pluralization {
         return prefix + pluralOfWord(word)
     }
 
+    /// Whether the last word of a name already reads as a plural (`users`,
+    /// `order_items`): a single `s` after a letter, but not the endings of
+    /// singular nouns such as `address`, `status`, `analysis` or `alias`.
+    static func looksPlural(_ name: String) -> Bool {
+        let word = (name.split(separator: "_").last.map(String.init) ?? name).lowercased()
+        if irregularPlurals.contains(word) { return true }
+        guard word.count > 2, word.hasSuffix("s"), !uncountable.contains(word), irregular[word] == nil else {
+            return false
+        }
+        return !["ss", "us", "is", "as"].contains { word.hasSuffix($0) }
+    }
+
+    private static let irregularPlurals = Set(irregular.values)
+
     /// Nouns whose plural no suffix rule produces.
     private static let irregular: [String: String] = [
         "person": "people", "child": "children", "man": "men", "woman": "women",

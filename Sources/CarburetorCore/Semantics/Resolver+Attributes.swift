@@ -21,16 +21,19 @@ enum SpecialAttribute: String, CaseIterable {
         }
     }
 
-    /// How the role reads in a message.
-    var roleDescription: String {
+    /// The role's name in messages ("id column").
+    var roleName: String {
         switch self {
-        case .id: "the id column"
-        case .lastSyncedAt: "the sync stamp column"
-        case .isDeleted: "the soft-delete column"
-        case .dirtyFlag: "the dirty-flag column"
-        case .clientColumnSyncMetadata: "the client sync metadata column"
+        case .id: "id column"
+        case .lastSyncedAt: "sync stamp column"
+        case .isDeleted: "soft-delete column"
+        case .dirtyFlag: "dirty-flag column"
+        case .clientColumnSyncMetadata: "client sync metadata column"
         }
     }
+
+    /// "the id column".
+    var roleDescription: String { "the " + roleName }
 
     /// The one type the role allows.
     var requiredType: ColumnType {
@@ -44,8 +47,14 @@ enum SpecialAttribute: String, CaseIterable {
     }
 
     init?(role: ColumnRole) {
-        guard let match = Self.allCases.first(where: { $0.role == role }) else { return nil }
-        self = match
+        switch role {
+        case .regular: return nil
+        case .id: self = .id
+        case .syncStamp: self = .lastSyncedAt
+        case .softDelete: self = .isDeleted
+        case .dirtyFlag: self = .dirtyFlag
+        case .clientSyncMetadata: self = .clientColumnSyncMetadata
+        }
     }
 }
 

@@ -90,11 +90,9 @@ extension Resolver {
                 reportUnknownVariant(name)
                 return nil
             }
-            // A missing value inside the parentheses was reported by the parser.
-            guard let argument else { return nil }
             let expected = name.text == "Text" ? "a string: Text(\"…\")" : "a number: Number(0)"
             diagnostics.error(
-                .invalidAttributeArgument, "'\(name.text)' takes \(expected)", at: argument.range,
+                .invalidAttributeArgument, "'\(name.text)' takes \(expected)", at: argument?.range ?? range,
                 help: "write \(name.text == "Text" ? "Text(\"…\")" : "Number(n), for example Number(-1.5)")")
             return nil
 
@@ -119,13 +117,20 @@ extension Resolver {
 
     /// `-?[0-9]+(\.[0-9]+)?`.
     static func isNumberLiteral(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2 else { return false }
-        return parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        var digitsInPart = 0
+        var sawPoint = false
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == UInt8(ascii: "-"), offset == 0 { continue }
+            if byte == UInt8(ascii: ".") {
+                guard !sawPoint, digitsInPart > 0 else { return false }
+                sawPoint = true
+                digitsInPart = 0
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
+            digitsInPart += 1
         }
+        return digitsInPart > 0
     }
 
     /// Whether an SQL default suits a column type, and if not, why.
@@ -144,6 +149,19 @@ extension Resolver {
         case .null:
             type.isNullable ? nil : "'Null' fits only Nullable columns"
         case .databaseSupplied:
+            nil
+        }
+    }
+
+    /// The same value in the variant the column type takes, when there is
+    /// one: `Text("5")` on a number column is `Number(5)`, and the reverse.
+    static func rewrite(of value: SQLDefault, for type: ColumnType) -> String? {
+        switch value {
+        case .text(let text) where type.scalar.isNumeric && isNumberLiteral(text):
+            "Number(\(text))"
+        case .number(let literal) where type.scalar == .text:
+            "Text(\"\(literal)\")"
+        default:
             nil
         }
     }

@@ -9,11 +9,17 @@ extension Resolver {
         var swiftNameOwners: [String: Identifier] = [:]
         var tables: [Table] = []
         tables.reserveCapacity(syntaxes.count)
+        firstDeclaration.reserveCapacity(syntaxes.count)
+        pluralOwners.reserveCapacity(syntaxes.count)
+        swiftNameOwners.reserveCapacity(syntaxes.count)
+        tablesByName.reserveCapacity(syntaxes.count)
+        tableNamesInOrder.reserveCapacity(syntaxes.count)
+        tableNamesByPlural.reserveCapacity(syntaxes.count)
 
         for syntax in syntaxes {
             let name = syntax.name
             let plural = resolvePlural(of: syntax)
-            let (columns, columnIndex) = resolveColumns(of: syntax)
+            let (columns, untypedColumns) = resolveColumns(of: syntax)
 
             if let first = firstDeclaration[name.text] {
                 diagnostics.error(
@@ -35,7 +41,7 @@ extension Resolver {
                 pluralOwners[plural.text] = (name.text, plural.range)
             }
 
-            let swiftName = Naming.upperCamelCase(name.text)
+            let swiftName = SwiftNames.typeName(name.text)
             if let owner = swiftNameOwners[swiftName] {
                 diagnostics.error(
                     .swiftNameClash,
@@ -49,9 +55,10 @@ extension Resolver {
 
             let table = Table(
                 name: name.text, plural: plural.text, pluralIsDefault: plural.isDefault,
-                documentation: Self.documentation(syntax.docs), columns: columns, range: name.range)
+                documentation: Self.documentation(syntax.docs), columns: columns,
+                renamedFrom: resolveTableAttributes(syntax.attributes), range: name.range)
             tables.append(table)
-            tablesByName[name.text] = ResolvedTable(table: table, columnIndex: columnIndex)
+            tablesByName[name.text] = ResolvedTable(table: table, untypedColumns: untypedColumns)
             tableNamesInOrder.append(name.text)
             if tableNamesByPlural[plural.text] == nil { tableNamesByPlural[plural.text] = name.text }
         }
@@ -120,7 +127,7 @@ extension Resolver {
         if plural.text.utf8.count > Self.maximumIdentifierBytes {
             diagnostics.error(
                 .nameTooLong,
-                "plural '\(plural.text)' is \(plural.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
+                "plural '\(Parser.abbreviated(plural.text, limit: 70))' is \(plural.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
                 at: plural.range,
                 help: plural.isDefault
                     ? "give the table a shorter plural = \"…\" or a shorter name"
@@ -135,9 +142,10 @@ extension Resolver {
         let name = syntax.name
         let defaultPlural = Pluralization.defaultPlural(of: name.text)
         let english = Pluralization.englishPlural(of: name.text)
-        guard english != defaultPlural, Self.isIdentifier(english) else { return }
+        let looksPlural = Pluralization.looksPlural(name.text)
+        guard looksPlural || (english != defaultPlural && Self.isIdentifier(english)) else { return }
 
-        let argument = "plural = \"\(english)\""
+        let argument = "plural = \"\(looksPlural ? name.text : english)\""
         let fixIt: FixIt
         if let arguments = syntax.arguments, let first = arguments.first {
             fixIt = FixIt(replace: .empty(at: first.range.start), with: argument + ", ")
@@ -146,6 +154,15 @@ extension Resolver {
             fixIt = FixIt(replace: .empty(at: open + 1), with: argument)
         } else {
             fixIt = FixIt(replace: .empty(at: name.range.end), with: "(\(argument))")
+        }
+        if looksPlural {
+            diagnostics.warning(
+                .implausibleDefaultPlural,
+                "the default plural of '\(name.text)' is '\(defaultPlural)'; is '\(name.text)' already plural?",
+                at: name.range,
+                help: "name the table in the singular, or keep this name as the table's plural: \(name.text)(\(argument))",
+                fixIts: [fixIt])
+            return
         }
         diagnostics.warning(
             .implausibleDefaultPlural,

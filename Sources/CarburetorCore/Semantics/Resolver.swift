@@ -46,8 +46,36 @@ public struct Resolver {
 /// A resolved table with what group entries need to look columns up quickly.
 struct ResolvedTable {
     var table: Table
-    /// Index into `table.columns` by column name (the first of duplicates).
-    var columnIndex: [String: Int]
+    /// Index into `table.columns` by column name (the first of duplicates),
+    /// built on the first restriction that needs it: most tables never do.
+    var columnIndex: [String: Int]?
+    /// Columns whose written type was unusable (already reported): their
+    /// stand-in type must not start a second error about a `$variable`.
+    var untypedColumns: Set<String> = []
+
+    init(table: Table, untypedColumns: Set<String> = []) {
+        self.table = table
+        self.untypedColumns = untypedColumns
+    }
+}
+
+extension Resolver {
+    /// The position of a column in a resolved table, through its lazily built index.
+    mutating func position(ofColumn name: String, inTable tableName: String) -> Int? {
+        guard let resolved = tablesByName[tableName] else { return nil }
+        if let index = resolved.columnIndex { return index[name] }
+        let columns = resolved.table.columns
+        if columns.count <= Self.pairwiseComparisonLimit {
+            return columns.firstIndex { $0.name == name }
+        }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(resolved.table.columns.count)
+        for (position, column) in resolved.table.columns.enumerated() where index[column.name] == nil {
+            index[column.name] = position
+        }
+        tablesByName[tableName]?.columnIndex = index
+        return index[name]
+    }
 }
 
 // Small helpers shared by the resolver's files.

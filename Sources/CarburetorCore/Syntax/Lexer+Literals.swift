@@ -42,6 +42,7 @@ extension Lexer {
             if value.last == LexerByte.carriageReturn { value.removeLast() }
             var end = index
             if end > start + 1, bytes[end - 1] == LexerByte.carriageReturn { end -= 1 }
+            markUnterminatedString()
             error(.unterminatedString, "unterminated string literal", from: start, to: end,
                   help: "add a closing '\"' before the end of the line",
                   fixIts: [FixIt(replace: .empty(at: end), with: "\"")])

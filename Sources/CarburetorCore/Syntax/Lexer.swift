@@ -12,39 +12,56 @@ public struct Lexer {
     ///   comments are always emitted as `.docComment`.
     public static func tokenize(_ file: SourceFile, keepComments: Bool,
                                 diagnostics: inout DiagnosticCollector) -> [Token] {
-        var lexer = Lexer(bytes: file.utf8, keepComments: keepComments)
-        lexer.lexFile()
+        var lexer = Lexer(file: file, keepComments: keepComments)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(file.utf8.count / 6 + 1)
+        repeat {
+            tokens.append(lexer.nextToken())
+        } while tokens[tokens.count - 1].kind != .endOfFile
         diagnostics.append(contentsOf: lexer.diagnostics)
-        return lexer.tokens
+        return tokens
     }
 
     let bytes: [UInt8]
     let keepComments: Bool
     /// Offset of the next byte to look at.
     var offset = 0
-    var tokens: [Token] = []
+    /// The token the last lexing step produced, handed out by `nextToken()`.
+    private var produced = Token(kind: .endOfFile, range: .empty(at: 0), stringValue: "")
+    private var didProduce = false
+    private var producedAny = false
     var diagnostics: [Diagnostic] = []
     /// Newlines seen since the last emitted token (in whitespace and in skipped comments).
     var pendingNewlines = 0
+    /// True when the token just returned is a string that ran to the end of
+    /// its line; the parser does not report what such a string swallowed.
+    private(set) var lastTokenIsUnterminatedString = false
 
-    init(bytes: [UInt8], keepComments: Bool) {
-        self.bytes = bytes
+    /// A lexer that hands out tokens one at a time (see `nextToken()`), so a
+    /// parser need not hold every token of a large file at once.
+    init(file: SourceFile, keepComments: Bool) {
+        self.bytes = file.utf8
         self.keepComments = keepComments
-        tokens.reserveCapacity(bytes.count / 4 + 1)
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            offset = 3  // a byte order mark
+        }
     }
 
-    mutating func lexFile() {
-        skipByteOrderMark()
+    /// The next token; `.endOfFile` at the end, and again on every later call.
+    mutating func nextToken() -> Token {
+        didProduce = false
+        lastTokenIsUnterminatedString = false
         while offset < bytes.count {
             lexNextToken()
+            if didProduce { return produced }
         }
         emit(.endOfFile, from: bytes.count, to: bytes.count, value: "")
+        return produced
     }
 
-    private mutating func skipByteOrderMark() {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            offset = 3
-        }
+    /// Reports the string being lexed as unterminated (for `lastTokenIsUnterminatedString`).
+    mutating func markUnterminatedString() {
+        lastTokenIsUnterminatedString = true
     }
 
     /// Lexes whitespace or exactly one token starting at `offset`.
@@ -87,34 +104,35 @@ public struct Lexer {
 
     /// `PUNCTUATION`; false when no punctuation starts at `offset`.
     private mutating func lexPunctuation() -> Bool {
-        let (kind, text): (TokenKind, String)
+        let (kind, text, length): (TokenKind, String, Int)
         switch bytes[offset] {
-        case LexerByte.minus where byteAt(offset + 1) == LexerByte.greaterThan: (kind, text) = (.arrow, "->")
-        case LexerByte.hash where byteAt(offset + 1) == LexerByte.leftBracket: (kind, text) = (.attributeOpen, "#[")
-        case LexerByte.leftBrace: (kind, text) = (.leftBrace, "{")
-        case LexerByte.rightBrace: (kind, text) = (.rightBrace, "}")
-        case LexerByte.leftParen: (kind, text) = (.leftParen, "(")
-        case LexerByte.rightParen: (kind, text) = (.rightParen, ")")
-        case LexerByte.lessThan: (kind, text) = (.leftAngle, "<")
-        case LexerByte.greaterThan: (kind, text) = (.rightAngle, ">")
-        case LexerByte.comma: (kind, text) = (.comma, ",")
-        case LexerByte.equals: (kind, text) = (.equals, "=")
-        case LexerByte.rightBracket: (kind, text) = (.rightBracket, "]")
-        case LexerByte.dollar: (kind, text) = (.dollar, "$")
-        case LexerByte.bang: (kind, text) = (.bang, "!")
+        case LexerByte.minus where byteAt(offset + 1) == LexerByte.greaterThan: (kind, text, length) = (.arrow, "->", 2)
+        case LexerByte.hash where byteAt(offset + 1) == LexerByte.leftBracket: (kind, text, length) = (.attributeOpen, "#[", 2)
+        case LexerByte.leftBrace: (kind, text, length) = (.leftBrace, "{", 1)
+        case LexerByte.rightBrace: (kind, text, length) = (.rightBrace, "}", 1)
+        case LexerByte.leftParen: (kind, text, length) = (.leftParen, "(", 1)
+        case LexerByte.rightParen: (kind, text, length) = (.rightParen, ")", 1)
+        case LexerByte.lessThan: (kind, text, length) = (.leftAngle, "<", 1)
+        case LexerByte.greaterThan: (kind, text, length) = (.rightAngle, ">", 1)
+        case LexerByte.comma: (kind, text, length) = (.comma, ",", 1)
+        case LexerByte.equals: (kind, text, length) = (.equals, "=", 1)
+        case LexerByte.rightBracket: (kind, text, length) = (.rightBracket, "]", 1)
+        case LexerByte.dollar: (kind, text, length) = (.dollar, "$", 1)
+        case LexerByte.bang: (kind, text, length) = (.bang, "!", 1)
         default: return false
         }
-        emit(kind, from: offset, to: offset + text.utf8.count, value: text)
-        offset += text.utf8.count
+        emit(kind, from: offset, to: offset + length, value: text)
+        offset += length
         return true
     }
 
     // MARK: Emitting
 
     mutating func emit(_ kind: TokenKind, from start: Int, to end: Int, value: String) {
-        tokens.append(Token(kind: kind, range: SourceRange(start: start, end: end), stringValue: value,
-                            isAtStartOfLine: pendingNewlines > 0 || tokens.isEmpty,
-                            newlinesBefore: pendingNewlines))
+        produced = Token(kind: kind, range: SourceRange(start: start, end: end), stringValue: value,
+                         isAtStartOfLine: pendingNewlines > 0 || !producedAny, newlinesBefore: pendingNewlines)
+        producedAny = true
+        didProduce = true
         pendingNewlines = 0
     }
 

@@ -10,7 +10,7 @@ extension Parser {
         var arguments: [ArgumentSyntax] = []
         var progress = ProgressGuard()
         while !atArgumentListEnd {
-            guard progress.madeProgress(self) else { forceProgress(); continue }
+            guard progress.madeProgress(at: index) else { forceProgress(); continue }
             if at(.comma) {
                 reportUnexpected(.unexpectedToken, "unexpected ','", help: "one ',' separates two arguments",
                                  removable: true)
@@ -26,7 +26,8 @@ extension Parser {
             arguments.append(parseArgument())
             if consume(if: .comma) != nil || atArgumentListEnd { continue }
             if at(.identifier) {
-                reportMissing(.missingComma, "expected ',' between arguments", insert: ",")
+                reportMissing(.missingComma, "expected ',' between arguments", insert: ",",
+                              help: "arguments are separated by ','")
             } else {
                 reportUnexpected(.expectedToken,
                                  "expected ',' or ')' after an argument, found \(Parser.describe(current))")
@@ -37,15 +38,17 @@ extension Parser {
     }
 
     private var atArgumentListEnd: Bool {
-        switch current.kind {
-        case .rightParen, .leftBrace, .rightBrace, .endOfFile: true
-        case .identifier: current.isAtStartOfLine && peek().kind != .equals
-        default: false
+        mutating get {
+            switch current.kind {
+            case .rightParen, .leftBrace, .rightBrace, .endOfFile: true
+            case .identifier: current.isAtStartOfLine && peek().kind != .equals
+            default: false
+            }
         }
     }
 
     private mutating func skipToArgumentBoundary() {
-        skip { parser in parser.at(.comma) || parser.atArgumentListEnd }
+        skip { (parser: inout Parser) in parser.at(.comma) || parser.atArgumentListEnd }
         _ = consume(if: .comma)
     }
 
@@ -66,20 +69,20 @@ extension Parser {
     }
 
     /// `argument_value = STRING | NUMBER | IDENT | variable ;`
-    mutating func parseArgumentValue(context: String) -> ArgumentValueSyntax? {
+    mutating func parseArgumentValue(context: @autoclosure () -> String) -> ArgumentValueSyntax? {
         switch current.kind {
         case .string:
-            let token = advance()
+            let token = take()
             return .string(StringLiteral(token.stringValue, range: token.range))
         case .number:
-            let token = advance()
+            let token = take()
             return .number(token.stringValue, range: token.range)
         case .identifier:
             return .identifier(eatIdentifier())
         case .dollar:
             return parseVariable()
         default:
-            reportMissing(.expectedToken, "expected a value \(context)",
+            reportMissing(.expectedToken, "expected a value \(context())",
                           help: "a value is a string, a number, a name or a '$variable'")
             return nil
         }

@@ -10,7 +10,7 @@ extension Parser {
         guard at(.identifier) else {
             reportMissing(.expectedToken, "expected an attribute name after '#['",
                           help: "for example '#[id]' or '#[default(sql = Now)]'")
-            skip { parser in
+            skip { (parser: inout Parser) in
                 parser.at(.rightBracket) || parser.at(.comma)
                     || (parser.current.isAtStartOfLine && (parser.at(.identifier) || parser.at(.attributeOpen)))
             }
@@ -37,7 +37,7 @@ extension Parser {
         if consume(if: .rightBracket) == nil {
             if !at(.rightBracket), !current.isAtStartOfLine, !atEndOfFile {
                 reportUnexpected(.expectedToken, "expected ']' to close the attribute, found \(Parser.describe(current))")
-                skip { parser in parser.at(.rightBracket) || parser.current.isAtStartOfLine }
+                skip { (parser: inout Parser) in parser.at(.rightBracket) || parser.current.isAtStartOfLine }
             }
             if consume(if: .rightBracket) == nil {
                 reportMissing(.unclosedDelimiter, "expected ']' to close '#[\(Parser.abbreviated(name.text))'", insert: "]",
@@ -56,7 +56,7 @@ extension Parser {
                 : "expected ')' to close '#[\(Parser.abbreviated(name.text))(', found \(Parser.describe(current))"
             reportUnexpected(.expectedToken, message,
                              help: name.text == "default" ? "a '#[default(…)]' holds exactly one value" : nil)
-            skip { parser in
+            skip { (parser: inout Parser) in
                 parser.at(.rightParen) || parser.at(.rightBracket) || parser.current.isAtStartOfLine
             }
         }
@@ -83,7 +83,7 @@ extension Parser {
     mutating func parseDefaultValue() -> DefaultValueSyntax? {
         switch current.kind {
         case .string:
-            let token = advance()
+            let token = take()
             return .string(StringLiteral(token.stringValue, range: token.range))
         case .identifier:
             let name = eatIdentifier()

@@ -14,10 +14,11 @@ extension Parser {
         }
         if !atEndOfFile {
             // Only reachable after a wrapper's closing brace.
-            let trailing = SourceRange(start: current.range.start, end: tokens[tokens.count - 2].range.end)
-            report(.unexpectedToken, "unexpected \(Parser.describe(current)) after the end of the config",
-                   at: trailing, help: "nothing may follow the closing '}' of '\(Parser.macroName)!'")
+            let start = current.range.start
+            let message = "unexpected \(Parser.describe(current)) after the end of the config"
             while !atEndOfFile { advance() }
+            report(.unexpectedToken, message, at: range(from: start),
+                   help: "nothing may follow the closing '}' of '\(Parser.macroName)!'")
         }
         return ConfigSyntax(macroWrapper: wrapper, blocks: blocks, range: SourceRange(start: 0, end: file.utf8.count))
     }
@@ -39,10 +40,12 @@ extension Parser {
         var firstKeyword: [BlockKind: Identifier] = [:]
         var progress = ProgressGuard()
         while !atEndOfFile, !(insideWrapper && at(.rightBrace)) {
-            guard progress.madeProgress(self) else { forceProgress(); continue }
+            guard progress.madeProgress(at: index) else { forceProgress(); continue }
             if at(.identifier), peek().kind == .leftBrace || Parser.blockKind(of: current.stringValue) != .unknown {
+                // `tables tables`: the second word is already reported as the missing '{'.
+                let keywordAlreadyReported = lastErrorTokenIndex == index
                 let block = parseBlock()
-                if block.kind != .unknown {
+                if block.kind != .unknown, !keywordAlreadyReported {
                     if let first = firstKeyword[block.kind] {
                         report(.duplicateBlock, "'\(block.keyword.text)' block given twice", at: block.keyword.range,
                                notes: [DiagnosticNote("first given here", at: first.range)],
@@ -64,7 +67,7 @@ extension Parser {
             } else {
                 reportUnexpected(.expectedToken,
                                  "expected 'tables' or 'sync_groups', found \(Parser.describe(current))")
-                skip { parser in parser.at(.identifier) && parser.peek().kind == .leftBrace }
+                skip { (parser: inout Parser) in parser.at(.identifier) && parser.peek().kind == .leftBrace }
             }
         }
         return blocks

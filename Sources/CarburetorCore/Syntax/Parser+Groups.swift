@@ -37,7 +37,7 @@ extension Parser {
         var entries: [GroupEntrySyntax] = []
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
-            guard progress.madeProgress(self) else { forceProgress(); continue }
+            guard progress.madeProgress(at: index) else { forceProgress(); continue }
             if atEndOfFile || atGroupStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
                 reportMissing(.unclosedDelimiter, "expected '}' to close group '\(Parser.abbreviated(group.text))'", insert: "}",
                               notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
@@ -70,7 +70,8 @@ extension Parser {
         let nextEntryFollows = at(.identifier)
             && (current.isAtStartOfLine || [.comma, .rightBrace, .leftParen].contains(peek().kind))
         if nextEntryFollows {
-            reportMissing(.missingComma, "expected ',' between group entries", insert: ",")
+            reportMissing(.missingComma, "expected ',' between group entries", insert: ",",
+                          help: "group entries are separated by ','")
             return
         }
         reportUnexpected(.expectedToken, "expected ',' or '}' after a group entry, found \(Parser.describe(current))")
@@ -79,7 +80,7 @@ extension Parser {
 
     private mutating func skipToGroupEntryBoundary() {
         let indentation = blockIndentation
-        skip { parser in
+        skip { (parser: inout Parser) in
             parser.at(.comma) || parser.atGroupStart || parser.atTopLevelBlockStart(outdentedTo: indentation)
                 || (parser.current.isAtStartOfLine && (parser.at(.identifier) || parser.at(.docComment)))
         }

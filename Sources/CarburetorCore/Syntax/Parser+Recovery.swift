@@ -6,9 +6,9 @@ struct ProgressGuard {
     private var lastIndex = -1
 
     /// False when the parser stands where it stood at the previous iteration.
-    mutating func madeProgress(_ parser: Parser) -> Bool {
-        defer { lastIndex = parser.index }
-        return parser.index > lastIndex
+    mutating func madeProgress(at index: Int) -> Bool {
+        defer { lastIndex = index }
+        return index > lastIndex
     }
 }
 
@@ -20,7 +20,7 @@ extension Parser {
     /// inserts it; the message names what was found instead.
     mutating func reportMissing(_ code: DiagnosticCode, _ expectation: String, insert: String? = nil,
                                 help: String? = nil, notes: [DiagnosticNote] = []) {
-        guard !followsLexicalError[index] else { return }
+        guard !currentFollowsLexicalError else { return }
         let at = SourceRange.empty(at: previousEnd)
         let fixIts = insert.map { [FixIt(replace: at, with: Parser.insertion($0, before: current))] } ?? []
         reportAtCurrentToken(Diagnostic(severity: .error, code: code,
@@ -66,10 +66,10 @@ extension Parser {
     /// file is reached. A `{ … }` met on the way is skipped whole, so garbage
     /// holding braces cannot end the enclosing block early. Linear: each token
     /// is passed once.
-    mutating func skip(until stop: (Parser) -> Bool) {
+    mutating func skip(until stop: (inout Parser) -> Bool) {
         var depth = 0
         while !atEndOfFile {
-            if depth == 0, stop(self) { return }
+            if depth == 0, stop(&self) { return }
             switch current.kind {
             case .leftBrace:
                 depth += 1
@@ -94,23 +94,25 @@ extension Parser {
 
     /// `name {`, or `name(` at the start of a line: a table header, which can never be a column.
     var atTableStart: Bool {
-        guard at(.identifier) else { return false }
-        let next = peek().kind
-        return next == .leftBrace || (next == .leftParen && current.isAtStartOfLine)
+        mutating get {
+            guard at(.identifier) else { return false }
+            let next = peek().kind
+            return next == .leftBrace || (next == .leftParen && current.isAtStartOfLine)
+        }
     }
 
     /// `name {`: a group header, which can never be a group entry.
     var atGroupStart: Bool {
-        at(.identifier) && peek().kind == .leftBrace
+        mutating get { at(.identifier) && peek().kind == .leftBrace }
     }
 
     /// `tables {` or `sync_groups {` at the start of a line indented no deeper
     /// than the block being parsed: the next top-level block, so the current
     /// block's `}` is missing. (A table merely named `sync_groups` is indented
     /// inside its block and still parses as a table.)
-    func atTopLevelBlockStart(outdentedTo blockIndentation: Int) -> Bool {
-        guard at(word: "tables") || at(word: "sync_groups"),
-              peek().kind == .leftBrace, current.isAtStartOfLine else { return false }
+    mutating func atTopLevelBlockStart(outdentedTo blockIndentation: Int) -> Bool {
+        guard current.isAtStartOfLine, at(.identifier), peek().kind == .leftBrace,
+              at(word: "tables") || at(word: "sync_groups") else { return false }
         return indentation(of: current) <= blockIndentation
     }
 }

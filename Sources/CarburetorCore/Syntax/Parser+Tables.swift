@@ -5,7 +5,7 @@ extension Parser {
     mutating func parseTablesBlock(keyword: Identifier, indentation: Int) -> BlockSyntax {
         var tables: [TableSyntax] = []
         parseBlockBody(keyword: keyword, indentation: indentation, itemDescription: "a table",
-                       itemSeparatorHelp: "tables are not separated by commas") { parser in
+                       itemSeparatorHelp: "tables are not separated by commas", itemsTakeAttributes: true) { parser in
             if let table = parser.parseTable() { tables.append(table) }
         }
         return BlockSyntax(kind: .tables, keyword: keyword, tables: tables, range: range(from: keyword.range.start))
@@ -14,7 +14,8 @@ extension Parser {
     /// The braces of a top-level block around its tables or groups, with the
     /// recovery both share. `parseItem` is called at an identifier or a doc comment.
     mutating func parseBlockBody(keyword: Identifier, indentation: Int, itemDescription: String,
-                                 itemSeparatorHelp: String, parseItem: (inout Parser) -> Void) {
+                                 itemSeparatorHelp: String, itemsTakeAttributes: Bool = false,
+                                 parseItem: (inout Parser) -> Void) {
         let outerIndentation = blockIndentation
         blockIndentation = indentation
         defer { blockIndentation = outerIndentation }
@@ -27,20 +28,20 @@ extension Parser {
         }
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
-            guard progress.madeProgress(self) else { forceProgress(); continue }
+            guard progress.madeProgress(at: index) else { forceProgress(); continue }
             if atEndOfFile || atTopLevelBlockStart(outdentedTo: indentation) {
                 reportMissing(.unclosedDelimiter, "expected '}' to close the '\(Parser.abbreviated(keyword.text))' block", insert: "}",
                               notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
                 return
             }
-            if at(.identifier) || at(.docComment) {
+            if at(.identifier) || at(.docComment) || (itemsTakeAttributes && at(.attributeOpen)) {
                 parseItem(&self)
             } else if at(.comma) {
                 reportUnexpected(.unexpectedToken, "unexpected ','", help: itemSeparatorHelp, removable: true)
                 advance()
             } else {
                 reportUnexpected(.expectedToken, "expected \(itemDescription), found \(Parser.describe(current))")
-                skip { parser in
+                skip { (parser: inout Parser) in
                     parser.at(.docComment) || (parser.at(.identifier) && parser.peek().kind == .leftBrace)
                         || parser.atTopLevelBlockStart(outdentedTo: indentation)
                 }
@@ -48,18 +49,33 @@ extension Parser {
         }
     }
 
-    /// `table = { DOC_COMMENT } IDENT [ table_arguments ] table_body ;`
+    /// `table = { DOC_COMMENT | attribute } IDENT [ table_arguments ] table_body ;`
     mutating func parseTable() -> TableSyntax? {
         let start = current.range.start
-        let docs = parseDocComments()
+        var docs: [DocComment] = []
+        var attributes: [AttributeSyntax] = []
+        while true {
+            if at(.docComment) {
+                docs.append(contentsOf: parseDocComments())
+            } else if at(.attributeOpen) {
+                if let attribute = parseAttribute() { attributes.append(attribute) }
+            } else {
+                break
+            }
+        }
         guard at(.identifier) else {
-            reportDanglingDocComments(range(from: start), help: "a doc comment must come right before a table")
+            if attributes.isEmpty {
+                reportDanglingDocComments(range(from: start), help: "a doc comment must come right before a table")
+            } else {
+                reportMissing(.expectedToken, "expected a table name after its attributes",
+                              help: "a table is written 'name { columns }'")
+            }
             return nil
         }
         let name = eatIdentifier()
         let arguments = at(.leftParen) ? parseTableArguments(of: name) : nil
         let (columns, bodyRange) = parseTableBody(of: name)
-        return TableSyntax(docs: docs, name: name, arguments: arguments, columns: columns, bodyRange: bodyRange,
+        return TableSyntax(docs: docs, attributes: attributes, name: name, arguments: arguments, columns: columns, bodyRange: bodyRange,
                            range: range(from: start))
     }
 
@@ -86,7 +102,7 @@ extension Parser {
         var columns: [ColumnSyntax] = []
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
-            guard progress.madeProgress(self) else { forceProgress(); continue }
+            guard progress.madeProgress(at: index) else { forceProgress(); continue }
             if atEndOfFile || atTableStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
                 reportMissing(.unclosedDelimiter, "expected '}' to close table '\(Parser.abbreviated(table.text))'", insert: "}",
                               notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
@@ -121,7 +137,8 @@ extension Parser {
         let nextColumnFollows = at(.attributeOpen) || at(.docComment)
             || (at(.identifier) && (current.isAtStartOfLine || peek().kind == .arrow))
         if nextColumnFollows {
-            reportMissing(.missingComma, "expected ',' between columns", insert: ",")
+            reportMissing(.missingComma, "expected ',' between columns", insert: ",",
+                          help: "columns are separated by ','")
             return
         }
         reportUnexpected(.expectedToken, "expected ',' or '}' after a column, found \(Parser.describe(current))")
@@ -132,7 +149,7 @@ extension Parser {
     /// column starting a line.
     private mutating func skipToColumnBoundary() {
         let indentation = blockIndentation
-        skip { parser in
+        skip { (parser: inout Parser) in
             parser.at(.comma) || parser.atTableStart || parser.atTopLevelBlockStart(outdentedTo: indentation)
                 || (parser.current.isAtStartOfLine
                     && (parser.at(.identifier) || parser.at(.attributeOpen) || parser.at(.docComment)))
@@ -144,7 +161,7 @@ extension Parser {
     mutating func parseDocComments() -> [DocComment] {
         var docs: [DocComment] = []
         while at(.docComment) {
-            let token = advance()
+            let token = take()
             docs.append(DocComment(token.stringValue, range: token.range))
         }
         return docs

@@ -7,19 +7,19 @@ extension Parser {
     /// Recursion is capped at `maximumTypeDepth`; deeper nesting is reported
     /// and walked iteratively, so no input can exhaust the stack, and the
     /// type comes back `nil` like a missing one.
-    mutating func parseType(context: String) -> TypeSyntax? {
+    mutating func parseType(context: @autoclosure () -> String) -> TypeSyntax? {
         let start = current.range.start
         typeNestingExceeded = false
-        let type = parseNestedType(context: context, depth: 0)
+        let type = parseNestedType(context: context(), depth: 0)
         guard typeNestingExceeded else { return type }
         report(.nestingTooDeep, "type is nested more than \(Parser.maximumTypeDepth) levels deep",
                at: range(from: start), help: "a column type needs at most one level: 'Nullable<Text>'")
         return nil
     }
 
-    private mutating func parseNestedType(context: String, depth: Int) -> TypeSyntax? {
+    private mutating func parseNestedType(context: @autoclosure () -> String, depth: Int) -> TypeSyntax? {
         guard at(.identifier), peek().kind != .arrow else {
-            reportMissing(.expectedToken, "expected a type \(context)", help: "for example 'Text' or 'Nullable<Text>'")
+            reportMissing(.expectedToken, "expected a type \(context())", help: "for example 'Text' or 'Nullable<Text>'")
             return nil
         }
         let name = eatIdentifier()

@@ -1,11 +1,13 @@
 // The small vocabulary every parse function is written in.
 
 extension Parser {
-    var current: Token { tokens[index] }
-
-    /// The token `distance` places ahead (the `.endOfFile` token past the end).
-    func peek(_ distance: Int = 1) -> Token {
-        tokens[min(index + distance, tokens.count - 1)]
+    /// The token one or two places ahead (`.endOfFile` past the end).
+    mutating func peek(_ distance: Int = 1) -> Token {
+        precondition(distance == 1 || distance == 2, "the parser looks at most two tokens ahead")
+        if nextToken == nil { nextToken = pullToken() }
+        if distance == 1 { return nextToken!.token }
+        if tokenAfterNext == nil { tokenAfterNext = pullToken() }
+        return tokenAfterNext!.token
     }
 
     var atEndOfFile: Bool { current.kind == .endOfFile }
@@ -19,14 +21,24 @@ extension Parser {
         current.kind == .identifier && current.stringValue == word
     }
 
-    /// Moves past the current token and returns it. At the end of the file it stays put.
-    @discardableResult
-    mutating func advance() -> Token {
-        let token = current
-        if token.kind != .endOfFile {
-            previousEnd = token.range.end
-            index += 1
+    /// Moves past the current token. At the end of the file it stays put.
+    mutating func advance() {
+        guard current.kind != .endOfFile else { return }
+        previousEnd = current.range.end
+        index += 1
+        if let next = nextToken {
+            (current, currentFollowsLexicalError) = next
+            nextToken = tokenAfterNext
+            tokenAfterNext = nil
+        } else {
+            (current, currentFollowsLexicalError) = pullToken()
         }
+    }
+
+    /// Moves past the current token and returns it.
+    mutating func take() -> Token {
+        let token = current
+        advance()
         return token
     }
 
@@ -34,7 +46,7 @@ extension Parser {
     @discardableResult
     mutating func eat(_ kind: TokenKind) -> Token {
         assert(at(kind), "eat(\(kind)) at \(current.kind)")
-        return advance()
+        return take()
     }
 
     mutating func eatIdentifier() -> Identifier {
@@ -44,17 +56,18 @@ extension Parser {
 
     /// Consumes the current token if it is of `kind`.
     mutating func consume(if kind: TokenKind) -> Token? {
-        at(kind) ? advance() : nil
+        at(kind) ? take() : nil
     }
 
     /// Consumes a token of `kind`, or reports it missing ("expected ',' between
     /// columns, found 'name'") with a fix-it that inserts it, and returns `nil`
     /// without consuming anything: parsing goes on as if it had been there.
-    mutating func expect(_ kind: TokenKind, _ code: DiagnosticCode = .expectedToken, context: String,
-                         help: String? = nil, notes: [DiagnosticNote] = []) -> Token? {
+    mutating func expect(_ kind: TokenKind, _ code: DiagnosticCode = .expectedToken,
+                         context: @autoclosure () -> String, help: String? = nil,
+                         notes: @autoclosure () -> [DiagnosticNote] = []) -> Token? {
         if let token = consume(if: kind) { return token }
         let text = Parser.spelling(of: kind)
-        reportMissing(code, "expected '\(text)' \(context)", insert: text, help: help, notes: notes)
+        reportMissing(code, "expected '\(text)' \(context())", insert: text, help: help, notes: notes())
         return nil
     }
 

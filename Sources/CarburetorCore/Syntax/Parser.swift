@@ -18,13 +18,9 @@ public struct Parser {
     /// the robustness tests check.
     static func parseCountingForcedSkips(_ file: SourceFile, diagnostics: inout DiagnosticCollector)
         -> (syntax: ConfigSyntax, forcedSkips: Int) {
-        var lexicalDiagnostics = DiagnosticCollector()
-        let tokens = Lexer.tokenize(file, keepComments: false, diagnostics: &lexicalDiagnostics)
-        let unterminatedStringEnds = Set(lexicalDiagnostics.diagnostics
-            .filter { $0.code == .unterminatedString }.map(\.range.end))
-        var parser = Parser(file: file, lexedTokens: tokens, unterminatedStringEnds: unterminatedStringEnds)
+        var parser = Parser(file: file)
         let syntax = parser.parseConfig()
-        diagnostics.append(contentsOf: lexicalDiagnostics.diagnostics)
+        diagnostics.append(contentsOf: parser.lexer.diagnostics)
         diagnostics.append(contentsOf: parser.diagnostics)
         return (syntax, parser.forcedSkips)
     }
@@ -34,14 +30,22 @@ public struct Parser {
     static let maximumTypeDepth = 32
 
     let file: SourceFile
-    /// The lexer's tokens without `.unknown` ones (the lexer reported those).
-    let tokens: [Token]
-    /// For each token: whether the lexer reported an error just before it (it
+    /// Tokens are pulled from the lexer as the parser goes, so memory does not
+    /// grow with the number of tokens in the file.
+    var lexer: Lexer
+    /// The current token.
+    var current: Token
+    /// Whether the lexer reported an error just before the current token (it
     /// dropped an unknown token, or the previous string ran to the end of its
     /// line and swallowed what followed). A missing token is not reported
     /// there: the lexer's error covers the spot.
-    let followsLexicalError: [Bool]
-    /// Index of the current token in `tokens`; never past the `.endOfFile` token.
+    var currentFollowsLexicalError: Bool
+    /// The tokens after the current one, once `peek` has pulled them from the lexer.
+    var nextToken: (token: Token, followsLexicalError: Bool)?
+    var tokenAfterNext: (token: Token, followsLexicalError: Bool)?
+    /// Set when the last token pulled was an unterminated string.
+    var pulledUnterminatedString = false
+    /// Number of tokens consumed so far: identifies the current token.
     var index = 0
     /// End offset of the last consumed token: where a missing token would go.
     var previousEnd = 0
@@ -57,23 +61,26 @@ public struct Parser {
     /// dropped (reported once) rather than handed to the resolver for more errors.
     var typeNestingExceeded = false
 
-    init(file: SourceFile, lexedTokens: [Token], unterminatedStringEnds: Set<Int> = []) {
+    init(file: SourceFile) {
         self.file = file
-        var kept: [Token] = []
-        var follows: [Bool] = []
-        kept.reserveCapacity(lexedTokens.count)
-        follows.reserveCapacity(lexedTokens.count)
-        var sawError = false
-        for token in lexedTokens {
+        lexer = Lexer(file: file, keepComments: false)
+        current = Token(kind: .endOfFile, range: .empty(at: 0), stringValue: "")
+        currentFollowsLexicalError = false
+        (current, currentFollowsLexicalError) = pullToken()
+    }
+
+    /// The next token from the lexer, without the `.unknown` ones (the lexer
+    /// has reported those).
+    mutating func pullToken() -> (token: Token, followsLexicalError: Bool) {
+        var followsError = pulledUnterminatedString
+        while true {
+            let token = lexer.nextToken()
             if token.kind == .unknown {
-                sawError = true
+                followsError = true
                 continue
             }
-            kept.append(token)
-            follows.append(sawError)
-            sawError = token.kind == .string && unterminatedStringEnds.contains(token.range.end)
+            pulledUnterminatedString = lexer.lastTokenIsUnterminatedString
+            return (token, followsError)
         }
-        tokens = kept
-        followsLexicalError = follows
     }
 }

@@ -113,6 +113,8 @@ public enum ArgumentValueSyntax: Hashable, Sendable {
 
 public struct TableSyntax: Hashable, Sendable {
     public var docs: [DocComment]
+    /// Attributes before the name (`#[renamed_from(old)]`).
+    public var attributes: [AttributeSyntax] = []
     public var name: Identifier
     /// `nil` when the table has no parenthesised argument list.
     public var arguments: [ArgumentSyntax]?
@@ -121,9 +123,11 @@ public struct TableSyntax: Hashable, Sendable {
     public var bodyRange: SourceRange
     public var range: SourceRange
 
-    public init(docs: [DocComment], name: Identifier, arguments: [ArgumentSyntax]?,
+    public init(docs: [DocComment], attributes: [AttributeSyntax] = [], name: Identifier,
+                arguments: [ArgumentSyntax]?,
                 columns: [ColumnSyntax], bodyRange: SourceRange, range: SourceRange) {
         self.docs = docs
+        self.attributes = attributes
         self.name = name
         self.arguments = arguments
         self.columns = columns

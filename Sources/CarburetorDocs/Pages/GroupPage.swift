@@ -79,7 +79,8 @@ struct GroupPage {
 
     private func tablesSection(_ entries: [ResolvedEntry]) -> [Block] {
         var blocks: [Block] = [.heading(level: 2, [.markdown("Tables")], anchor: .groupTables(group: group.name))]
-        if entries.isEmpty { blocks.append(.paragraph("None.")) }
+        guard !entries.isEmpty else { return blocks + [.paragraph("None.")] }
+        blocks.append(.paragraph("The server writes each table's sync stamp on every insert and update, whatever a client sends. Immutable columns (the id among them) are set when a row is inserted; the server rejects an update that changes one with SQLSTATE `CB001`."))
         for entry in entries {
             blocks += tableBlocks(entry)
         }

@@ -42,9 +42,9 @@ struct ResolvedLocation: Hashable, Sendable {
     var endLine: Int
     var endColumn: Int
 
-    init(_ range: SourceRange, in file: SourceFile) {
-        let start = file.location(of: range.start)
-        let end = file.location(of: range.end)
+    init(_ range: SourceRange, in locator: SourceLocator) {
+        let start = locator.location(of: range.start)
+        let end = locator.location(of: range.end)
         line = start.line
         column = start.column
         endLine = end.line

@@ -8,15 +8,21 @@ public struct GitHubDiagnosticRenderer: DiagnosticRenderer {
     public func render(_ files: [FileDiagnostics]) -> String {
         var output = ""
         for entry in files {
+            let locator = SourceLocator(entry.file)
             for diagnostic in entry.diagnostics {
-                output += command(for: diagnostic, in: entry.file) + "\n"
+                output += command(for: diagnostic, in: locator) + "\n"
             }
         }
         return output
     }
 
     func command(for diagnostic: Diagnostic, in file: SourceFile) -> String {
-        let location = ResolvedLocation(diagnostic.range, in: file)
+        command(for: diagnostic, in: SourceLocator(file))
+    }
+
+    func command(for diagnostic: Diagnostic, in locator: SourceLocator) -> String {
+        let file = locator.file
+        let location = ResolvedLocation(diagnostic.range, in: locator)
         let properties = [
             ("file", file.name),
             ("line", String(location.line)),
@@ -33,7 +39,7 @@ public struct GitHubDiagnosticRenderer: DiagnosticRenderer {
         if let help = diagnostic.help { message += "\nhelp: \(help)" }
         for note in diagnostic.notes {
             if let range = note.range {
-                let start = file.location(of: range.start)
+                let start = locator.location(of: range.start)
                 message += "\nnote: \(note.message) (\(file.name):\(start.line):\(start.column))"
             } else {
                 message += "\nnote: \(note.message)"

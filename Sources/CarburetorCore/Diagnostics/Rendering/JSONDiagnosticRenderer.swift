@@ -10,10 +10,11 @@
 public struct JSONDiagnosticRenderer: DiagnosticRenderer {
     public init() {}
 
-    static func value(for diagnostic: Diagnostic, in file: SourceFile) -> JSONValue {
-        let location = ResolvedLocation(diagnostic.range, in: file)
+    static func value(for diagnostic: Diagnostic, in locator: SourceLocator) -> JSONValue {
+        let file = locator.file
+        let location = ResolvedLocation(diagnostic.range, in: locator)
         let notes = diagnostic.notes.map { note -> JSONValue in
-            let start = note.range.map { file.location(of: $0.start) }
+            let start = note.range.map { locator.location(of: $0.start) }
             return .object([
                 ("message", .string(note.message)),
                 ("file", .string(file.name)),
@@ -37,7 +38,8 @@ public struct JSONDiagnosticRenderer: DiagnosticRenderer {
 
     public func render(_ files: [FileDiagnostics]) -> String {
         let values = files.flatMap { entry in
-            entry.diagnostics.map { Self.value(for: $0, in: entry.file) }
+            let locator = SourceLocator(entry.file)
+            return entry.diagnostics.map { Self.value(for: $0, in: locator) }
         }
         return JSONValue.array(values).rendered() + "\n"
     }

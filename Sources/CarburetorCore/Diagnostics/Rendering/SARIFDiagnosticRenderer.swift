@@ -20,7 +20,8 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
             ruleIndex[rule.code] = index
         }
         let results = files.flatMap { entry in
-            entry.diagnostics.map { result(for: $0, in: entry.file, ruleIndex: ruleIndex[$0.code]) }
+            let locator = SourceLocator(entry.file)
+            return entry.diagnostics.map { result(for: $0, in: locator, ruleIndex: ruleIndex[$0.code]) }
         }
         let ruleValues = rules.map { descriptor -> JSONValue in
             .object([
@@ -45,7 +46,7 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
         return log.rendered() + "\n"
     }
 
-    private func result(for diagnostic: Diagnostic, in file: SourceFile, ruleIndex: Int?) -> JSONValue {
+    private func result(for diagnostic: Diagnostic, in locator: SourceLocator, ruleIndex: Int?) -> JSONValue {
         var text = diagnostic.message
         if let help = diagnostic.help { text += "\nhelp: \(help)" }
         var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code.rawValue))]
@@ -53,7 +54,7 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
         members += [
             ("level", .string(Self.level(for: diagnostic.severity))),
             ("message", .object([("text", .string(text))])),
-            ("locations", .array([.object([("physicalLocation", physicalLocation(diagnostic.range, in: file))])])),
+            ("locations", .array([.object([("physicalLocation", physicalLocation(diagnostic.range, in: locator))])])),
         ]
         if !diagnostic.notes.isEmpty {
             let related = diagnostic.notes.enumerated().map { index, note -> JSONValue in
@@ -61,7 +62,7 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
                     ("id", .integer(index)),
                     ("message", .object([("text", .string(note.message))])),
                 ]
-                if let range = note.range { location.append(("physicalLocation", physicalLocation(range, in: file))) }
+                if let range = note.range { location.append(("physicalLocation", physicalLocation(range, in: locator))) }
                 return .object(location)
             }
             members.append(("relatedLocations", .array(related)))
@@ -69,10 +70,10 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
         return .object(members)
     }
 
-    private func physicalLocation(_ range: SourceRange, in file: SourceFile) -> JSONValue {
-        let location = ResolvedLocation(range, in: file)
+    private func physicalLocation(_ range: SourceRange, in locator: SourceLocator) -> JSONValue {
+        let location = ResolvedLocation(range, in: locator)
         return .object([
-            ("artifactLocation", .object([("uri", .string(Self.uriReference(for: file.name)))])),
+            ("artifactLocation", .object([("uri", .string(Self.uriReference(for: locator.file.name)))])),
             ("region", .object([
                 ("startLine", .integer(location.line)),
                 ("startColumn", .integer(location.column)),

@@ -20,8 +20,9 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
     public func render(_ files: [FileDiagnostics]) -> String {
         var lines: [String] = []
         for entry in files {
+            let locator = SourceLocator(entry.file)
             for diagnostic in entry.diagnostics {
-                lines += render(diagnostic, in: entry.file)
+                lines += render(diagnostic, in: locator)
                 lines.append("")
             }
         }
@@ -35,11 +36,16 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
 
     /// The lines of one diagnostic with its help and notes (no blank line after).
     func render(_ diagnostic: Diagnostic, in file: SourceFile) -> [String] {
-        let start = file.location(of: diagnostic.range.start)
+        render(diagnostic, in: SourceLocator(file))
+    }
+
+    func render(_ diagnostic: Diagnostic, in locator: SourceLocator) -> [String] {
+        let file = locator.file
+        let start = locator.location(of: diagnostic.range.start)
         let locatedNotes = diagnostic.notes.filter { $0.range != nil }
         // One gutter width for the whole diagnostic, so its bars line up.
         let lastLine = ([diagnostic.range] + locatedNotes.compactMap(\.range))
-            .map { file.location(of: $0.end).line }
+            .map { file.lineIndex(of: min($0.end, file.utf8.count)) + 1 }
             .max() ?? start.line
         let gutterWidth = String(lastLine).count + 1
         let gutterPad = String(repeating: " ", count: gutterWidth)
@@ -51,7 +57,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
                 + style(severityText, .bold, color(for: diagnostic.severity)) + " "
                 + style(diagnostic.message, .bold)
         )
-        lines += snippet(for: diagnostic.range, in: file, gutterWidth: gutterWidth,
+        lines += snippet(for: diagnostic.range, in: locator, gutterWidth: gutterWidth,
                          markerColor: color(for: diagnostic.severity))
         if let help = diagnostic.help {
             lines.append(style("\(gutterPad) =", .bold, .blue) + " " + style("help:", .bold, .green) + " " + help)
@@ -61,12 +67,12 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
                 lines.append(style("\(gutterPad) =", .bold, .blue) + " " + style("note:", .bold) + " " + note.message)
                 continue
             }
-            let location = file.location(of: range.start)
+            let location = locator.location(of: range.start)
             lines.append(
                 style("\(file.name):\(location.line):\(location.column):", .bold) + " "
                     + style("note:", .bold, .cyan) + " " + note.message
             )
-            lines += snippet(for: range, in: file, gutterWidth: gutterWidth, markerColor: .cyan)
+            lines += snippet(for: range, in: locator, gutterWidth: gutterWidth, markerColor: .cyan)
         }
         return lines.map(trimmingTrailingSpaces)
     }
@@ -74,28 +80,32 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
     /// The source lines a range covers, each followed by its marker line.
     /// A range over several lines shows its first and last line with `...`
     /// between when lines are left out.
-    private func snippet(for range: SourceRange, in file: SourceFile, gutterWidth: Int,
+    private func snippet(for range: SourceRange, in locator: SourceLocator, gutterWidth: Int,
                          markerColor: ANSIColor) -> [String] {
-        let startIndex = file.lineIndex(of: range.start)
-        var endOffset = range.end
+        let file = locator.file
+        let startOffset = max(0, min(range.start, file.utf8.count))
+        var endOffset = max(startOffset, min(range.end, file.utf8.count))
         // A range that ends just after a newline ends, for the eye, on the line before.
-        if endOffset > range.start, endOffset <= file.utf8.count,
-           file.utf8[endOffset - 1] == UInt8(ascii: "\n") {
+        if endOffset > startOffset, file.utf8[endOffset - 1] == UInt8(ascii: "\n") {
             endOffset -= 1
         }
+        let startIndex = file.lineIndex(of: startOffset)
         let endIndex = max(startIndex, file.lineIndex(of: endOffset))
-        let startColumn = file.location(of: range.start).column
-        let endColumn = file.location(of: endOffset).column
+        let startColumn = locator.location(of: startOffset).column
+        let endColumn = locator.location(of: endOffset).column
 
         var lines: [String] = []
         func show(lineIndex: Int, from first: Int, to last: Int, head: Character) {
-            let text = file.lineText(lineIndex)
+            let window = Self.window(width: locator.width(ofLine: lineIndex), from: first, to: last)
+            let text = (window.cutLeft ? "..." : "")
+                + locator.text(ofLine: lineIndex, columns: window.columns)
+                + (window.cutRight ? "..." : "")
             let number = String(lineIndex + 1)
             let numberPad = String(repeating: " ", count: gutterWidth - number.count)
             lines.append(style(numberPad + number + " |", .bold, .blue) + " " + text)
-            let width = max(1, last - first)
+            let width = max(1, window.last - window.first)
             let marker = String(head) + String(repeating: "~", count: width - 1)
-            let indent = Self.padding(toColumn: first, in: text)
+            let indent = Self.padding(toColumn: window.first, in: text)
             lines.append(style(String(repeating: " ", count: gutterWidth) + " |", .bold, .blue)
                          + " " + indent + style(marker, .bold, markerColor))
         }
@@ -103,17 +113,36 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
         if startIndex == endIndex {
             show(lineIndex: startIndex, from: startColumn, to: endColumn, head: "^")
         } else {
-            let firstText = file.lineText(startIndex)
-            show(lineIndex: startIndex, from: startColumn, to: firstText.unicodeScalars.count + 1, head: "^")
+            show(lineIndex: startIndex, from: startColumn, to: locator.width(ofLine: startIndex) + 1, head: "^")
             if endIndex > startIndex + 1 {
                 lines.append(style("...", .bold, .blue))
             }
-            let lastText = file.lineText(endIndex)
-            let firstNonBlank = (lastText.unicodeScalars.firstIndex { $0 != " " && $0 != "\t" })
-                .map { lastText.unicodeScalars.distance(from: lastText.unicodeScalars.startIndex, to: $0) + 1 } ?? 1
+            let firstNonBlank = locator.firstNonBlankColumn(ofLine: endIndex)
             show(lineIndex: endIndex, from: min(firstNonBlank, endColumn), to: endColumn, head: "~")
         }
         return lines
+    }
+
+    /// Longest source line shown whole; longer lines (a config written on one
+    /// line, say) are cut to a window around the marker, marked with `...`.
+    static let maximumLineWidth = 160
+
+    /// Which columns of a line of `width` columns to show so the marker from
+    /// `first` to `last` (exclusive) is visible, and where the marker falls
+    /// in the shown text (after a leading `...` when the line is cut on the left).
+    static func window(width: Int, from first: Int, to last: Int)
+        -> (columns: Range<Int>, cutLeft: Bool, cutRight: Bool, first: Int, last: Int) {
+        guard width > maximumLineWidth else {
+            return (1..<(width + 1), false, false, first, last)
+        }
+        let start = max(0, min(first - 1 - 40, width - maximumLineWidth))
+        let end = min(width, start + maximumLineWidth)
+        let cutLeft = start > 0
+        let shift = (cutLeft ? 3 : 0) - start
+        let windowEnd = end + 1 + shift
+        let shownFirst = first + shift
+        return ((start + 1)..<(end + 1), cutLeft, end < width, shownFirst,
+                max(shownFirst + 1, min(last + shift, windowEnd)))
     }
 
     /// Blank space up to a 1-based column, keeping the line's tabs so the

@@ -1,0 +1,178 @@
+import CarburetorCore
+import Foundation
+
+/// The schema as of the newest migration, stored beside the migrations as
+/// canonical JSON (`carburetor.snapshot.json`), so `migrate new` and
+/// `migrate check` need no database. It records what the database holds:
+/// server columns only, no source ranges, no Swift-only settings.
+public enum SchemaSnapshot {
+    public static let fileName = "carburetor.snapshot.json"
+    static let formatVersion = 1
+
+    /// Canonical JSON: sorted keys, two-space indentation, trailing newline.
+    public static func encode(_ schema: Schema) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try! encoder.encode(Document(schema))
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    public static func decode(_ text: String, sourceName: String) throws -> Schema {
+        let document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
+        guard document.format == formatVersion else {
+            throw SnapshotError.unsupportedFormat(document.format)
+        }
+        return document.schema(sourceName: sourceName)
+    }
+
+    /// The schema reduced to what a snapshot keeps, so a freshly compiled
+    /// schema compares equal to its snapshot read back.
+    public static func normalized(_ schema: Schema) -> Schema {
+        Document(schema).schema(sourceName: schema.sourceName)
+    }
+
+    public enum SnapshotError: Error, CustomStringConvertible {
+        case unsupportedFormat(Int)
+        public var description: String {
+            switch self {
+            case .unsupportedFormat(let format):
+                "snapshot format \(format) is not supported by this version (expected \(formatVersion))"
+            }
+        }
+    }
+
+    struct Document: Codable {
+        var format: Int
+        var tables: [TableRecord]
+        var groups: [GroupRecord]
+
+        init(_ schema: Schema) {
+            format = SchemaSnapshot.formatVersion
+            tables = schema.tables.map(TableRecord.init)
+            groups = schema.groups.map(GroupRecord.init)
+        }
+
+        func schema(sourceName: String) -> Schema {
+            Schema(sourceName: sourceName, tables: tables.map(\.table), groups: groups.map(\.group))
+        }
+    }
+
+    struct TableRecord: Codable {
+        var name: String
+        var plural: String
+        var pluralIsDefault: Bool
+        var documentation: String?
+        var columns: [ColumnRecord]
+
+        init(_ table: Table) {
+            name = table.name
+            plural = table.plural
+            pluralIsDefault = table.pluralIsDefault
+            documentation = table.documentation
+            columns = table.serverColumns.map(ColumnRecord.init)
+        }
+
+        var table: Table {
+            Table(name: name, plural: plural, pluralIsDefault: pluralIsDefault,
+                  documentation: documentation, columns: columns.map(\.column))
+        }
+    }
+
+    struct ColumnRecord: Codable {
+        var name: String
+        var type: ScalarType
+        var nullable: Bool
+        var role: ColumnRole
+        var synthesized: Bool
+        var immutable: Bool
+        var sqlDefault: DefaultRecord?
+        var documentation: String?
+
+        init(_ column: Column) {
+            name = column.name
+            type = column.type.scalar
+            nullable = column.type.isNullable
+            role = column.role
+            synthesized = column.isSynthesized
+            immutable = column.isImmutable
+            sqlDefault = column.sqlDefault.map(DefaultRecord.init)
+            documentation = column.documentation
+        }
+
+        var column: Column {
+            Column(name: name, type: ColumnType(type, nullable: nullable), role: role,
+                   isSynthesized: synthesized, isImmutable: immutable,
+                   sqlDefault: sqlDefault?.sqlDefault, documentation: documentation)
+        }
+    }
+
+    struct DefaultRecord: Codable {
+        var kind: String
+        var value: String?
+
+        init(_ sqlDefault: SQLDefault) {
+            switch sqlDefault {
+            case .now: kind = "now"
+            case .null: kind = "null"
+            case .emptyJSON: kind = "emptyJson"
+            case .text(let text): kind = "text"; value = text
+            case .number(let number): kind = "number"; value = number
+            case .databaseSupplied: kind = "databaseSupplied"
+            }
+        }
+
+        var sqlDefault: SQLDefault? {
+            switch kind {
+            case "now": .now
+            case "null": .null
+            case "emptyJson": .emptyJSON
+            case "text": .text(value ?? "")
+            case "number": .number(value ?? "0")
+            case "databaseSupplied": .databaseSupplied
+            default: nil
+            }
+        }
+    }
+
+    struct GroupRecord: Codable {
+        var name: String
+        var entries: [EntryRecord]
+        var contextVariables: [VariableRecord]
+
+        init(_ group: SyncGroup) {
+            name = group.name
+            entries = group.entries.map(EntryRecord.init)
+            contextVariables = group.contextVariables.map { VariableRecord(name: $0.name, type: $0.type) }
+        }
+
+        var group: SyncGroup {
+            SyncGroup(name: name, entries: entries.map(\.entry),
+                      contextVariables: contextVariables.map { ContextVariable(name: $0.name, type: $0.type) })
+        }
+    }
+
+    struct EntryRecord: Codable {
+        var table: String
+        var restrictTo: String?
+        var restrictToColumn: String?
+
+        init(_ entry: GroupEntry) {
+            table = entry.tableName
+            restrictTo = entry.restriction?.variable
+            restrictToColumn = entry.restriction?.columnName
+        }
+
+        var entry: GroupEntry {
+            var restriction: Restriction?
+            if let restrictTo, let restrictToColumn {
+                restriction = Restriction(variable: restrictTo, columnName: restrictToColumn)
+            }
+            return GroupEntry(tableName: table, restriction: restriction)
+        }
+    }
+
+    struct VariableRecord: Codable {
+        var name: String
+        var type: ScalarType
+    }
+}

@@ -1,0 +1,90 @@
+import CarburetorMigrate
+import CarburetorPostgres
+
+/// The table that records applied migrations, and the advisory lock that
+/// serialises deployers.
+enum MigrationHistory {
+    static let table = "carburetor_migrations"
+    /// Key of the session advisory lock every `apply` takes; any constant
+    /// works as long as every deployer uses the same one.
+    static let advisoryLockKey = "7261626572617465"
+
+    struct Row {
+        var version: String
+        var name: String
+        var checksum: String
+    }
+
+    static func create(on connection: PostgresConnection) throws {
+        try connection.execute("""
+            CREATE TABLE IF NOT EXISTS \(table) (
+                version text PRIMARY KEY,
+                name text NOT NULL,
+                checksum text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now(),
+                execution_ms bigint NOT NULL
+            )
+            """)
+    }
+
+    /// Applied migrations in version order; empty when the table does not exist.
+    static func applied(on connection: PostgresConnection) throws -> [Row] {
+        let exists = try connection.query("SELECT to_regclass($1) IS NOT NULL", parameters: [table]).scalar
+        guard exists == "t" else { return [] }
+        let result = try connection.query("SELECT version, name, checksum FROM \(table) ORDER BY version")
+        return result.rows.map { Row(version: $0[0] ?? "", name: $0[1] ?? "", checksum: $0[2] ?? "") }
+    }
+
+    static func record(_ migration: Migration, milliseconds: Int, on connection: PostgresConnection) throws {
+        try connection.query(
+            "INSERT INTO \(table) (version, name, checksum, execution_ms) VALUES ($1, $2, $3, $4)",
+            parameters: [migration.version, migration.name, migration.checksum, String(milliseconds)])
+    }
+
+    /// Takes the lock, waiting for another deployer if needed; `waiting` is
+    /// called once before a wait so the user knows why nothing happens.
+    static func lock(_ connection: PostgresConnection, waiting: () -> Void) throws {
+        let acquired = try connection.execute("SELECT pg_try_advisory_lock(\(advisoryLockKey))").scalar
+        guard acquired != "t" else { return }
+        waiting()
+        try connection.execute("SELECT pg_advisory_lock(\(advisoryLockKey))")
+    }
+
+    static func unlock(_ connection: PostgresConnection) {
+        _ = try? connection.execute("SELECT pg_advisory_unlock(\(advisoryLockKey))")
+    }
+}
+
+/// How applied migrations compare with the directory.
+struct HistoryComparison {
+    var applied: [Migration] = []
+    var pending: [Migration] = []
+    /// Applied, but up.sql changed since.
+    var changed: [(Migration, MigrationHistory.Row)] = []
+    /// Applied, but no longer in the directory.
+    var missing: [MigrationHistory.Row] = []
+    /// Pending, but older than an applied one (added on another branch).
+    var outOfOrder: [Migration] = []
+
+    init(directory: MigrationDirectory, history: [MigrationHistory.Row]) {
+        let byVersion = Dictionary(history.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
+        let known = Set(directory.migrations.map(\.version))
+        let newestApplied = history.map(\.version).max()
+        for migration in directory.migrations {
+            if let row = byVersion[migration.version] {
+                if row.checksum == migration.checksum { applied.append(migration) } else { changed.append((migration, row)) }
+            } else {
+                pending.append(migration)
+                if let newestApplied, migration.version < newestApplied { outOfOrder.append(migration) }
+            }
+        }
+        missing = history.filter { !known.contains($0.version) }
+    }
+
+    /// Reasons to refuse running anything.
+    var refusals: [String] {
+        changed.map { "\($0.0.identifier) was applied with checksum \($0.1.checksum.prefix(12))… but its up.sql now has \($0.0.checksum.prefix(12))…: an applied migration was edited" }
+            + missing.map { "\($0.version)_\($0.name) is applied in the database but missing from the directory" }
+            + outOfOrder.map { "\($0.identifier) is pending but older than the newest applied migration: it was added on another branch; rebase and run `migrate new` again" }
+    }
+}

@@ -1,0 +1,280 @@
+import CarburetorCore
+@testable import CarburetorMigrate
+import Testing
+
+@Suite struct PlannerTests {
+    let users = table("user", [column("name", .text)])
+
+    @Test func firstMigrationCreatesSharedObjectsAndEveryTable() {
+        let plan = MigrationPlanner.plan(from: nil, to: schema([users]))
+        #expect(plan.changes.map(\.summary) == ["create the shared stamping function", "create table \"users\""])
+        #expect(plan.upSQL.count == 4)
+        #expect(plan.upSQL[1].hasPrefix("CREATE TABLE \"users\" (\n    \"id\" text NOT NULL,"))
+        #expect(plan.upSQL[1].hasSuffix("CONSTRAINT \"users_pkey\" PRIMARY KEY (\"id\")\n)"))
+        #expect(plan.upSQL[2] == "CREATE INDEX \"users_last_synced_at_id_idx\" ON \"users\" (\"last_synced_at\", \"id\")")
+        #expect(plan.upSQL[3].hasPrefix("CREATE TRIGGER \"carburetor_stamp\" BEFORE INSERT OR UPDATE ON \"users\""))
+        #expect(plan.downSQL == ["DROP TABLE \"users\"", "DROP FUNCTION IF EXISTS \"carburetor_stamp_row\"()"])
+        #expect(plan.diagnostics.isEmpty)
+    }
+
+    @Test func identicalSchemasPlanNothing() {
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([users]))
+        #expect(plan.isEmpty)
+        #expect(plan.diagnostics.isEmpty)
+    }
+
+    @Test func addNullableColumn() {
+        let new = table("user", [column("name", .text), column("note", .text, nullable: true)])
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([new]))
+        #expect(plan.upSQL == ["ALTER TABLE \"users\" ADD COLUMN \"note\" text"])
+        #expect(plan.downSQL == ["ALTER TABLE \"users\" DROP COLUMN \"note\""])
+        #expect(plan.diagnostics.isEmpty)
+    }
+
+    @Test func addNotNullColumnWithDefault() {
+        let new = table("user", [column("name", .text), column("kind", .text, default: .text("it's"))])
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([new]))
+        #expect(plan.upSQL == ["ALTER TABLE \"users\" ADD COLUMN \"kind\" text NOT NULL DEFAULT 'it''s'"])
+        #expect(plan.diagnostics.isEmpty)
+    }
+
+    @Test func addNotNullColumnWithoutDefaultIsRefusedWithHint() {
+        let range = SourceRange(start: 40, end: 44)
+        let new = table("user", [column("name", .text), column("age", .integer, range: range)])
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([new]))
+        #expect(plan.codes == ["MF103"])
+        #expect(plan.hasErrors)
+        #expect(plan.diagnostics[0].range == range)
+        #expect(plan.diagnostics[0].help?.contains("Nullable<Integer>") == true)
+        // Even --allow-destructive does not allow it.
+        let allowed = MigrationPlanner.plan(from: schema([users]), to: schema([new]),
+                                            options: .init(allowDestructive: true))
+        #expect(allowed.hasErrors)
+    }
+
+    @Test func addNotNullColumnWithDatabaseDefaultIsRefused() {
+        let new = table("user", [column("name", .text), column("code", .text, default: .databaseSupplied)])
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([new]))
+        #expect(plan.codes == ["MF104"])
+        #expect(plan.hasErrors)
+    }
+
+    @Test func dropColumnNeedsAllowDestructive() {
+        let range = SourceRange(start: 3, end: 7)
+        let new = table("user", range: range, [])
+        let refused = MigrationPlanner.plan(from: schema([users]), to: schema([new]))
+        #expect(refused.codes == ["DS103"])
+        #expect(refused.hasErrors)
+        #expect(refused.diagnostics[0].range == range)
+        let allowed = MigrationPlanner.plan(from: schema([users]), to: schema([new]),
+                                            options: .init(allowDestructive: true))
+        #expect(!allowed.hasErrors)
+        #expect(allowed.diagnostics.map(\.severity) == [.warning])
+        #expect(allowed.upSQL == ["ALTER TABLE \"users\" DROP COLUMN \"name\""])
+        // Down brings the NOT NULL column back, with a placeholder for existing rows.
+        #expect(allowed.downSQL == [
+            "ALTER TABLE \"users\" ADD COLUMN \"name\" text NOT NULL DEFAULT ''",
+            "ALTER TABLE \"users\" ALTER COLUMN \"name\" DROP DEFAULT",
+        ])
+    }
+
+    @Test func dropTableNeedsAllowDestructive() {
+        let posts = table("post", [column("title", .text)])
+        let refused = MigrationPlanner.plan(from: schema([users, posts]), to: schema([users]))
+        #expect(refused.codes == ["DS102"])
+        #expect(refused.hasErrors)
+        let allowed = MigrationPlanner.plan(from: schema([users, posts]), to: schema([users]),
+                                            options: .init(allowDestructive: true))
+        #expect(allowed.upSQL == ["DROP TABLE \"posts\""])
+        #expect(allowed.downSQL.first?.hasPrefix("CREATE TABLE \"posts\"") == true)
+        #expect(allowed.downSQL.count == 3)
+    }
+
+    @Test func relaxAndTightenNotNull() {
+        let nullable = table("user", [column("name", .text, nullable: true)])
+        let relax = MigrationPlanner.plan(from: schema([users]), to: schema([nullable]))
+        #expect(relax.upSQL == ["ALTER TABLE \"users\" ALTER COLUMN \"name\" DROP NOT NULL"])
+        #expect(relax.downSQL == [
+            "UPDATE \"users\" SET \"name\" = '' WHERE \"name\" IS NULL",
+            "ALTER TABLE \"users\" ALTER COLUMN \"name\" SET NOT NULL",
+        ])
+        #expect(relax.diagnostics.isEmpty)
+
+        let tighten = MigrationPlanner.plan(from: schema([nullable]), to: schema([users]))
+        #expect(tighten.codes == ["MF102"])
+        #expect(!tighten.hasErrors)
+        #expect(tighten.upSQL == ["ALTER TABLE \"users\" ALTER COLUMN \"name\" SET NOT NULL"])
+
+        let withDefault = table("user", [column("name", .text, default: .text("anonymous"))])
+        let backfill = MigrationPlanner.plan(from: schema([nullable]), to: schema([withDefault]))
+        #expect(backfill.upSQL == [
+            "ALTER TABLE \"users\" ALTER COLUMN \"name\" SET DEFAULT 'anonymous'",
+            "UPDATE \"users\" SET \"name\" = 'anonymous' WHERE \"name\" IS NULL",
+            "ALTER TABLE \"users\" ALTER COLUMN \"name\" SET NOT NULL",
+        ])
+    }
+
+    @Test func wideningTypeChangeIsSafe() {
+        let old = table("score", [column("points", .smallInt)])
+        let new = table("score", [column("points", .bigInt)])
+        let plan = MigrationPlanner.plan(from: schema([old]), to: schema([new]))
+        #expect(plan.diagnostics.isEmpty)
+        #expect(plan.upSQL == ["ALTER TABLE \"scores\" ALTER COLUMN \"points\" TYPE bigint"])
+        #expect(plan.downSQL == ["ALTER TABLE \"scores\" ALTER COLUMN \"points\" TYPE smallint USING \"points\"::smallint"])
+    }
+
+    @Test func narrowingTypeChangeIsDestructive() {
+        let old = table("score", [column("points", .double)])
+        let new = table("score", [column("points", .float)])
+        let refused = MigrationPlanner.plan(from: schema([old]), to: schema([new]))
+        #expect(refused.codes == ["DS104"])
+        #expect(refused.hasErrors)
+        let allowed = MigrationPlanner.plan(from: schema([old]), to: schema([new]), options: .init(allowDestructive: true))
+        #expect(!allowed.hasErrors)
+        #expect(allowed.upSQL == ["ALTER TABLE \"scores\" ALTER COLUMN \"points\" TYPE real USING \"points\"::real"])
+    }
+
+    @Test func unrelatedTypeChangeNeedsExplicitCast() {
+        let old = table("user", [column("flag", .integer, default: .number("0"))])
+        let new = table("user", [column("flag", .bool)])
+        let refused = MigrationPlanner.plan(from: schema([old]), to: schema([new]))
+        #expect(refused.codes == ["MF105"])
+        #expect(refused.diagnostics[0].help?.contains("--cast 'users.flag=") == true)
+        let cast = MigrationPlanner.plan(from: schema([old]), to: schema([new]),
+                                         options: .init(casts: ["users.flag": "\"flag\" <> 0"]))
+        #expect(!cast.hasErrors)
+        #expect(cast.upSQL == [
+            "ALTER TABLE \"users\" ALTER COLUMN \"flag\" DROP DEFAULT",
+            "ALTER TABLE \"users\" ALTER COLUMN \"flag\" TYPE boolean USING \"flag\" <> 0",
+        ])
+        #expect(cast.downSQL == [
+            "ALTER TABLE \"users\" ALTER COLUMN \"flag\" TYPE integer USING \"flag\"::integer",
+            "ALTER TABLE \"users\" ALTER COLUMN \"flag\" SET DEFAULT 0",
+        ])
+    }
+
+    @Test func unusedCastIsReported() {
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([users]),
+                                         options: .init(casts: ["users.name": "name"]))
+        #expect(plan.codes == ["MG102"])
+    }
+
+    @Test func defaultChanges() {
+        let old = table("user", [column("kind", .text, default: .text("a"))])
+        let changed = table("user", [column("kind", .text, default: .text("b"))])
+        let dropped = table("user", [column("kind", .text)])
+        #expect(MigrationPlanner.plan(from: schema([old]), to: schema([changed])).upSQL ==
+                ["ALTER TABLE \"users\" ALTER COLUMN \"kind\" SET DEFAULT 'b'"])
+        let drop = MigrationPlanner.plan(from: schema([old]), to: schema([dropped]))
+        #expect(drop.upSQL == ["ALTER TABLE \"users\" ALTER COLUMN \"kind\" DROP DEFAULT"])
+        #expect(drop.downSQL == ["ALTER TABLE \"users\" ALTER COLUMN \"kind\" SET DEFAULT 'a'"])
+    }
+
+    @Test func changedPluralRenamesTableAndDerivedNames() {
+        let new = table("user", plural: "people", [column("name", .text)])
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([new]))
+        #expect(plan.codes == ["BC101"])
+        #expect(!plan.hasErrors)
+        #expect(plan.upSQL == [
+            "ALTER TABLE \"users\" RENAME TO \"people\"",
+            "ALTER INDEX \"users_pkey\" RENAME TO \"people_pkey\"",
+            "ALTER INDEX \"users_last_synced_at_id_idx\" RENAME TO \"people_last_synced_at_id_idx\"",
+        ])
+        #expect(plan.downSQL == [
+            "ALTER TABLE \"people\" RENAME TO \"users\"",
+            "ALTER INDEX \"people_pkey\" RENAME TO \"users_pkey\"",
+            "ALTER INDEX \"people_last_synced_at_id_idx\" RENAME TO \"users_last_synced_at_id_idx\"",
+        ])
+    }
+
+    @Test func schemaOptionQualifiesEveryName() {
+        let new = table("user", [column("name", .text), column("note", .text, nullable: true)])
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([new]),
+                                         options: .init(ddl: MigrationDDL(schemaName: "app")))
+        #expect(plan.upSQL == ["ALTER TABLE \"app\".\"users\" ADD COLUMN \"note\" text"])
+        let first = MigrationPlanner.plan(from: nil, to: schema([users]), options: .init(ddl: MigrationDDL(schemaName: "app")))
+        #expect(first.upSQL[0] == "CREATE SCHEMA IF NOT EXISTS \"app\"")
+        #expect(first.upSQL[2].hasPrefix("CREATE TABLE \"app\".\"users\""))
+    }
+
+    @Test func renamedFromTableBecomesRename() {
+        let new = table("member", renamedFrom: "user", [column("name", .text)])
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([new]))
+        #expect(!plan.hasErrors)
+        #expect(plan.upSQL.first == "ALTER TABLE \"users\" RENAME TO \"members\"")
+        #expect(!plan.upSQL.contains { $0.hasPrefix("DROP TABLE") || $0.hasPrefix("CREATE TABLE") })
+        // Once the snapshot has the new name, renamed_from is inert.
+        #expect(MigrationPlanner.plan(from: schema([new]), to: schema([new])).isEmpty)
+    }
+
+    @Test func renamedSingularWithSamePluralIsTheSameTable() {
+        let old = table("person", plural: "people", [column("name", .text)])
+        let new = table("human", plural: "people", [column("name", .text)])
+        #expect(MigrationPlanner.plan(from: schema([old]), to: schema([new])).isEmpty)
+    }
+
+    @Test func renamedFromColumnBecomesRenameAndIndexFollows() {
+        let old = table("post", [column("owner", .text, immutable: true)])
+        let new = table("post", [column("owner_id", .text, immutable: true, renamedFrom: "owner")])
+        let plan = MigrationPlanner.plan(from: schema([old], groups: [restrictedGroup("g", [("post", "owner")])]),
+                                         to: schema([new], groups: [restrictedGroup("g", [("post", "owner_id")])]))
+        #expect(plan.codes == ["BC102"])
+        #expect(plan.upSQL == [
+            "DROP TRIGGER \"carburetor_stamp\" ON \"posts\"",
+            "ALTER INDEX \"posts_owner_last_synced_at_id_idx\" RENAME TO \"posts_owner_id_last_synced_at_id_idx\"",
+            "ALTER TABLE \"posts\" RENAME COLUMN \"owner\" TO \"owner_id\"",
+            MigrationDDL().trigger(of: new).createSQL,
+        ])
+    }
+
+    @Test func restrictToChangesAddAndDropIndexes() {
+        let posts = table("post", [column("owner_id", .text, immutable: true)])
+        let open = schema([posts], groups: [restrictedGroup("g", [("post", nil)])])
+        let restricted = schema([posts], groups: [restrictedGroup("g", [("post", "owner_id")])])
+        let add = MigrationPlanner.plan(from: open, to: restricted)
+        #expect(add.upSQL == ["CREATE INDEX \"posts_owner_id_last_synced_at_id_idx\" ON \"posts\" (\"owner_id\", \"last_synced_at\", \"id\")"])
+        #expect(add.downSQL == ["DROP INDEX \"posts_owner_id_last_synced_at_id_idx\""])
+    }
+
+    @Test func immutableChangeRecreatesTrigger() {
+        let mutable = table("post", [column("owner_id", .text)])
+        let immutable = table("post", [column("owner_id", .text, immutable: true)])
+        let plan = MigrationPlanner.plan(from: schema([mutable]), to: schema([immutable]))
+        #expect(plan.upSQL == [
+            "DROP TRIGGER \"carburetor_stamp\" ON \"posts\"",
+            MigrationDDL().trigger(of: immutable).createSQL,
+        ])
+        #expect(plan.upSQL[1].contains("'owner_id'"))
+    }
+
+    @Test func idColumnChangeIsRefused() {
+        var new = table("user", [column("name", .text)])
+        new.columns[0].name = "uid"
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([new]))
+        #expect(plan.codes.contains("MG101"))
+        #expect(plan.hasErrors)
+    }
+
+    @Test func documentationBecomesComments() {
+        let new = table("user", doc: "People.", [column("name", .text, doc: "Full name")])
+        let plan = MigrationPlanner.plan(from: schema([users]), to: schema([new]))
+        #expect(plan.upSQL == [
+            "COMMENT ON COLUMN \"users\".\"name\" IS 'Full name'",
+            "COMMENT ON TABLE \"users\" IS 'People.'",
+        ])
+        #expect(plan.downSQL == [
+            "COMMENT ON COLUMN \"users\".\"name\" IS NULL",
+            "COMMENT ON TABLE \"users\" IS NULL",
+        ])
+    }
+
+    @Test func largeChangesSplitByLockBudget() {
+        let tables = (0..<20).map { table("t\($0)", [column("name", .text)]) }
+        let plan = MigrationPlanner.plan(from: nil, to: schema(tables))
+        #expect(plan.lockWeight == 1 + 20 * 5)
+        let parts = plan.split(lockBudget: 26)
+        #expect(parts.map(\.count) == [6, 5, 5, 5])
+        #expect(parts.allSatisfy { part in part.reduce(0) { $0 + $1.lockWeight } <= 26 })
+        #expect(LockBudget.estimate(sql: "-- CREATE TABLE x;\nCREATE TABLE a (x int);\nCREATE INDEX i ON a (x);") == 5)
+    }
+}
