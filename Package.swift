@@ -26,13 +26,18 @@ let package = Package(
         .target(name: "CarburetorCore"),
         // What the commands do (check, emit, fmt), as library code the tests call;
         // the backend registry lives here because it links every backend.
-        .target(name: "CarburetorDriver", dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorDocs"]),
+        .target(name: "CarburetorDriver", dependencies: [
+            "CarburetorCore", "CarburetorSQL", "CarburetorDocs", "CarburetorSwiftGen",
+            "CarburetorMigrate", "CarburetorMigrateLive",
+        ]),
         // The thin command-line interface.
         .executableTarget(
             name: "carburetor-compile",
             dependencies: [
                 "CarburetorCore",
                 "CarburetorDriver",
+                "CarburetorMigrate",
+                "CarburetorMigrateLive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,7 +46,7 @@ let package = Package(
         .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CarburetorDriverTests",
-                    dependencies: ["CarburetorDriver", "CarburetorCore", "carburetor-compile"]),
+                    dependencies: ["CarburetorDriver", "CarburetorCore", "CarburetorTestSupport", "carburetor-compile"]),
         // libpq and a small safe wrapper over it (live-database features and tests).
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "CarburetorPostgres", dependencies: ["CLibPQ"]),

@@ -45,10 +45,7 @@ public struct EmitCommand: Sendable {
             output.exitCode = ExitStatus.failure
             return output
         }
-        guard let generator = generatorOverride ?? target.generator(options: backendOptions) else {
-            output.fail(target.unavailableMessage)
-            return output
-        }
+        let generator = generatorOverride ?? target.generator(options: backendOptions)
 
         guard let directory = outputDirectory else {
             output.standardOutput = generator.standardOutput(for: schema)

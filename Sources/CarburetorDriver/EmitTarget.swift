@@ -1,6 +1,7 @@
 import CarburetorCore
 import CarburetorDocs
 import CarburetorSQL
+import CarburetorSwiftGen
 
 /// Options that only some backends read; the others ignore them.
 public struct BackendOptions: Sendable, Hashable {
@@ -15,9 +16,7 @@ public struct BackendOptions: Sendable, Hashable {
     }
 }
 
-/// The backends `--emit` can select. Each maps to its generator once that
-/// backend is part of the build; until then `generator` is `nil` and the
-/// command says so.
+/// The backends `--emit` can select.
 public enum EmitTarget: String, CaseIterable, Sendable {
     /// PostgreSQL DDL.
     case sql
@@ -26,17 +25,12 @@ public enum EmitTarget: String, CaseIterable, Sendable {
     /// Markdown documentation.
     case docs
 
-    public func generator(options: BackendOptions) -> (any CodeGenerator)? {
+    public func generator(options: BackendOptions) -> any CodeGenerator {
         switch self {
         case .sql:
             SQLGenerator(options: .init(ifNotExists: options.ifNotExists, schemaName: options.schemaName))
-        case .swift: nil
+        case .swift: SwiftGenerator()
         case .docs: DocsGenerator()
         }
-    }
-
-    /// Said when the backend is missing, so the user is not left guessing.
-    public var unavailableMessage: String {
-        "the \(rawValue) backend is not available in this build yet"
     }
 }

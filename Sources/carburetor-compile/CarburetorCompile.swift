@@ -21,7 +21,7 @@ struct CarburetorCompile: ParsableCommand {
             backend, or files `fmt --check` would change; 2 generated files out of date \
             (`--out DIR --check`).
             """,
-        subcommands: [GenerateCommand.self, CheckSubcommand.self, FormatSubcommand.self],
+        subcommands: [GenerateCommand.self, CheckSubcommand.self, FormatSubcommand.self, MigrateGroup.self],
         defaultSubcommand: GenerateCommand.self
     )
 }

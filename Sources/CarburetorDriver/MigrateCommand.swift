@@ -1,0 +1,92 @@
+import CarburetorCore
+import CarburetorMigrate
+import CarburetorMigrateLive
+
+/// `carburetor-compile migrate new|check|apply|status|diff`: reads the config
+/// (when the command has one), runs the migration library and turns its
+/// result into printed output. Exit codes: 0 ok, 1 error, 2 changes or drift.
+public struct MigrateCommand {
+    public enum Action {
+        case new(config: String, directory: String, name: String, layout: MigrationLayout?,
+                 allowDestructive: Bool, casts: [String: String], schemaName: String?)
+        case check(config: String, directory: String, schemaName: String?)
+        case apply(directory: String, databaseURL: String, dryRun: Bool)
+        case status(directory: String, databaseURL: String)
+        case diff(config: String, databaseURL: String, format: MigrateDiff.Format, schemaName: String?)
+    }
+
+    public var action: Action
+    public var policy: DiagnosticPolicy
+    /// Receives each progress line of `apply` as it happens, so a long
+    /// deployment shows where it is; those lines are not repeated at the end.
+    public var progress: (String) -> Void
+
+    public init(_ action: Action, policy: DiagnosticPolicy = DiagnosticPolicy(),
+                progress: @escaping (String) -> Void = { _ in }) {
+        self.action = action
+        self.policy = policy
+        self.progress = progress
+    }
+
+    public func run(in environment: CommandEnvironment) -> CommandOutput {
+        switch action {
+        case let .new(config, directory, name, layout, allowDestructive, casts, schemaName):
+            return withConfig(config, environment) { file in
+                MigrateNew(directory: directory, name: name, layout: layout,
+                           planOptions: Self.planOptions(allowDestructive, casts, schemaName))
+                    .run(config: file)
+            }
+        case let .check(config, directory, schemaName):
+            return withConfig(config, environment) { file in
+                MigrateCheck(directory: directory, planOptions: Self.planOptions(false, [:], schemaName))
+                    .run(config: file)
+            }
+        case let .apply(directory, databaseURL, dryRun):
+            var result = MigrateApply(directory: directory, databaseURL: databaseURL, dryRun: dryRun,
+                                      progress: progress).run()
+            result.output = ""  // already shown line by line through `progress`
+            return render(result, file: nil, environment)
+        case let .status(directory, databaseURL):
+            return render(MigrateStatus(directory: directory, databaseURL: databaseURL).run(), file: nil, environment)
+        case let .diff(config, databaseURL, format, schemaName):
+            return withConfig(config, environment) { file in
+                MigrateDiff(databaseURL: databaseURL, format: format, schemaName: schemaName).run(config: file)
+            }
+        }
+    }
+
+    private static func planOptions(_ allowDestructive: Bool, _ casts: [String: String],
+                                    _ schemaName: String?) -> MigrationPlanOptions {
+        MigrationPlanOptions(allowDestructive: allowDestructive, casts: casts,
+                             ddl: MigrationDDL(schemaName: schemaName))
+    }
+
+    private func withConfig(_ path: String, _ environment: CommandEnvironment,
+                            _ body: (SourceFile) -> MigrateCommandResult) -> CommandOutput {
+        switch InputReader.read(path, environment: environment) {
+        case .failure(let error):
+            var output = CommandOutput()
+            output.fail(error.description)
+            return output
+        case .success(let file):
+            return render(body(file), file: file, environment)
+        }
+    }
+
+    private func render(_ result: MigrateCommandResult, file: SourceFile?,
+                        _ environment: CommandEnvironment) -> CommandOutput {
+        var output = CommandOutput(standardOutput: result.output, exitCode: result.exitStatus.rawValue)
+        if let file, !result.diagnostics.isEmpty {
+            let diagnostics = policy.apply(to: result.diagnostics)
+            output.standardError += TextDiagnosticRenderer(useColor: environment.useColor)
+                .render([FileDiagnostics(file: file, diagnostics: diagnostics)])
+            if diagnostics.contains(where: { $0.severity == .error }) {
+                output.exitCode = max(output.exitCode, ExitStatus.failure)
+            }
+        }
+        for error in result.errors {
+            output.standardError += "error: \(error)\n"
+        }
+        return output
+    }
+}
