@@ -67,6 +67,8 @@ let package = Package(
             name: "CarburetorMigrate",
             dependencies: ["CarburetorCore", "CarburetorSQL", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Measures `migrate new` between two large configs (build with -c release).
+        .executableTarget(name: "carburetor-migrate-benchmark", dependencies: ["CarburetorCore", "CarburetorMigrate"]),
         // Migrations against a live database: apply, status, drift (libpq).
         .target(name: "CarburetorMigrateLive", dependencies: ["CarburetorMigrate", "CarburetorPostgres"]),
         .testTarget(

@@ -1,5 +1,6 @@
 import CarburetorMigrate
 import CarburetorPostgres
+import Foundation
 
 /// The table that records applied migrations, and the advisory lock that
 /// serialises deployers.
@@ -83,6 +84,26 @@ struct HistoryComparison {
 
     /// Reasons to refuse running anything.
     var refusals: [String] {
+        pendingWithOwnTransactionControl + historyRefusals
+    }
+
+    /// A pending file with its own BEGIN/COMMIT would end `apply`'s
+    /// transaction early (a schema from `--emit sql` pasted in, say).
+    private var pendingWithOwnTransactionControl: [String] {
+        let words: Set<String> = ["BEGIN", "BEGIN TRANSACTION", "START TRANSACTION", "COMMIT", "END", "ROLLBACK"]
+        return pending.compactMap { migration in
+            let controls = migration.upSQL.split(separator: "\n").contains { line in
+                var text = line.trimmingCharacters(in: .whitespaces).uppercased()
+                guard text.hasSuffix(";") else { return false }
+                text.removeLast()
+                return words.contains(text.trimmingCharacters(in: .whitespaces))
+            }
+            guard controls else { return nil }
+            return "\(migration.upPath) contains its own BEGIN/COMMIT; remove them: apply runs each migration in one transaction (mark statements that must run outside one with \(MigrationScript.noTransactionMarker))"
+        }
+    }
+
+    private var historyRefusals: [String] {
         changed.map { "\($0.0.identifier) was applied with checksum \($0.1.checksum.prefix(12))… but its up.sql now has \($0.0.checksum.prefix(12))…: an applied migration was edited" }
             + missing.map { "\($0.version)_\($0.name) is applied in the database but missing from the directory" }
             + outOfOrder.map { "\($0.identifier) is pending but older than the newest applied migration: it was added on another branch; rebase and run `migrate new` again" }

@@ -64,6 +64,12 @@ import Testing
         #expect(MigrateCheck(directory: directory).run(config: source(fixed)).exitStatus == .success)
     }
 
+    @Test func formatterKeepsTableAttributes() throws {
+        let formatted = try #require(Formatter.format(source("tables {\n#[renamed_from(phone_book)] contact { name -> Text }\n}\n")).formatted)
+        #expect(formatted == "tables {\n    #[renamed_from(phone_book)]\n    contact {\n        name -> Text,\n    }\n}\n")
+        #expect(Formatter.format(source(formatted)).formatted == formatted)
+    }
+
     @Test func tableAttributesOtherThanRenamedFromAreErrors() {
         let result = Frontend.compile(source("tables {\n    #[immutable]\n    user { name -> Text }\n}\n"))
         #expect(result.diagnostics.filter { $0.severity == .error }.map(\.code.rawValue) == ["E0214"])

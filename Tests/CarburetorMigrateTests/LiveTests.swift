@@ -208,6 +208,46 @@ import Testing
         }
     }
 
+    /// A pending migration larger than the server's lock table is refused
+    /// before anything runs, naming the setting; earlier pending ones do not
+    /// run either, so apply never stops half-way.
+    @Test func lockBudgetIsCheckedBeforeAnythingRuns() throws {
+        try LiveDatabase.withDatabase { url in
+            let directory = temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            _ = newMigration(directory, "init", History.v1, clock: "20261125090000")
+            let connection = try PostgresConnection(url)
+            let budget = try LockBudgetCheck.read(from: connection)
+            let tables = budget.capacity / 4 + 1
+            let huge = (0..<tables).map { "CREATE TABLE huge_\($0) (id text);" }.joined(separator: "\n")
+            try FileManager.default.createDirectory(atPath: directory + "/20261125090001_huge", withIntermediateDirectories: true)
+            try huge.write(toFile: directory + "/20261125090001_huge/up.sql", atomically: true, encoding: .utf8)
+            try "SELECT 1;\n".write(toFile: directory + "/20261125090001_huge/down.sql", atomically: true, encoding: .utf8)
+            #expect(MigrateHash(directory: directory).run().exitStatus == .success)
+            let refused = MigrateApply(directory: directory, databaseURL: url).run()
+            #expect(refused.exitStatus == .failure)
+            #expect(refused.errors.contains { $0.contains("raise max_locks_per_transaction to at least") })
+            #expect(try connection.query("SELECT count(*) FROM carburetor_migrations").scalar == "0")
+            #expect(try shape(url).tables.isEmpty)
+        }
+    }
+
+    @Test func migrationWithItsOwnTransactionControlIsRefused() throws {
+        try LiveDatabase.withDatabase { url in
+            let directory = temporaryDirectory()
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            _ = newMigration(directory, "init", History.v1, clock: "20261125090000")
+            let upPath = directory + "/20261125090000_init/up.sql"
+            try ("BEGIN;\n" + (try String(contentsOfFile: upPath, encoding: .utf8)) + "commit ;\n")
+                .write(toFile: upPath, atomically: true, encoding: .utf8)
+            #expect(MigrateHash(directory: directory).run().exitStatus == .success)
+            let refused = MigrateApply(directory: directory, databaseURL: url).run()
+            #expect(refused.exitStatus == .failure)
+            #expect(refused.errors.contains { $0.contains("contains its own BEGIN/COMMIT") })
+            #expect(try shape(url).tables.isEmpty)
+        }
+    }
+
     @Test func dryRunTouchesNothing() throws {
         try LiveDatabase.withDatabase { url in
             let directory = temporaryDirectory()

@@ -17,6 +17,12 @@ import Testing
         #expect(plan.diagnostics.isEmpty)
     }
 
+    @Test func lintCodesAreUnique() {
+        let codes = MigrationLint.all.map(\.code.rawValue)
+        #expect(Set(codes).count == codes.count)
+        #expect(codes.contains("DS102") && codes.contains("DS103") && codes.contains("MF103"))
+    }
+
     @Test func identicalSchemasPlanNothing() {
         let plan = MigrationPlanner.plan(from: schema([users]), to: schema([users]))
         #expect(plan.isEmpty)

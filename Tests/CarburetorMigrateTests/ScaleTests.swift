@@ -43,6 +43,14 @@ import Testing
         let initialParts = migrations.filter { $0.name.hasPrefix("init") }.count
         #expect(initialParts == max(1, Int((Double(count * 5 + count / 3 + 1) / Double(LockBudget.defaultPerMigration)).rounded(.up))))
         #expect(plan.changes.count == (0..<count).filter { $0 % 2 == 0 || $0 % 5 == 0 }.count)
+        // For comparisons with other tools: each whole schema as SQL (the
+        // first migration's statements, the same DDL `--emit sql` writes).
+        if let out = ProcessInfo.processInfo.environment["CARBURETOR_MIGRATE_BENCH_OUT"] {
+            for (name, version) in [("v1", v1), ("v2", v2)] {
+                let sql = MigrationPlanner.plan(from: nil, to: version).upStatements.map { $0.sql + ";\n" }.joined()
+                try sql.write(toFile: out + "/\(name).sql", atomically: true, encoding: .utf8)
+            }
+        }
         print("migrate new, \(count) tables: first \(firstTime) (\(initialParts) migrations), change \(secondTime); plan alone \(planTime)")
     }
 }

@@ -60,8 +60,7 @@ struct TableDiffer {
                    at: tableRange, allowed: true)
         }
         let renamedColumns = Dictionary(uniqueKeysWithValues: pairs.map { ($0.old, $0.new) })
-        if let aID = renamedColumns[a.idColumn.name], aID == b.idColumn.name {
-        } else {
+        if renamedColumns[a.idColumn.name] != b.idColumn.name {
             report(MigrationLint.idColumnChanged,
                    "the id column of '\(b.name)' changes from '\(a.idColumn.name)' to '\(b.idColumn.name)'; sync ids cannot be migrated",
                    at: b.idColumn.range ?? tableRange, allowed: false,
