@@ -109,6 +109,19 @@ let package = Package(
             ],
             exclude: ["Generated/input.carb"]
         ),
+        // The hostile-names fixture's generated code, run against PostgreSQL.
+        .testTarget(
+            name: "CarburetorHostileNamesTests",
+            dependencies: [
+                "CarburetorRuntime",
+                "CarburetorCore",
+                "CarburetorSQL",
+                "CarburetorPostgres",
+                "CarburetorTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "CarburetorSwiftGenTests",
             dependencies: ["CarburetorSwiftGen", "CarburetorRuntime"],

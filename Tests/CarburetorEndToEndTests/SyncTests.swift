@@ -210,6 +210,7 @@ import Testing
                 try await writer.query("INSERT INTO users (id, name) VALUES ('late', 'committed later')", logger: SampleDatabase.logger)
                 try await SampleDatabase.execute("INSERT INTO users (id, name) VALUES ('early', 'committed now')", client: client)
 
+                let downloadStarted = try await client.withConnection { try await firstDate("SELECT clock_timestamp()", on: $0) }
                 let during = try await MobileSyncGroup.download(client: client, request: .init(), context: .init(userId: "a"))
                 #expect(during.users.data.isEmpty)
                 #expect(during.users.cutoffAt < started)
@@ -217,6 +218,10 @@ import Testing
                 try await writer.query("COMMIT", logger: SampleDatabase.logger)
                 let after = try await MobileSyncGroup.download(client: client, request: during.nextRequest, context: .init(userId: "a"))
                 #expect(Set(after.users.data.map(\.id)) == ["late", "early"])
+                // The late row's stamp is earlier than the first download: a cutoff of
+                // "now" (carburetor-rs) would have moved past it before it was committed.
+                let late = try #require(after.users.data.first { $0.id == "late" })
+                #expect(late.lastSyncedAt < downloadStarted)
             }
         }
     }

@@ -33,9 +33,14 @@ import Testing
 /// The end-to-end tests compile committed generated code; it must be what the
 /// generator produces now (`CARBURETOR_UPDATE_GOLDENS=1` rewrites it).
 @Suite struct EndToEndSampleGoldenTests {
-    @Test func committedEndToEndSourcesMatchGenerator() throws {
-        let folder = Fixtures.repositoryRoot.appendingPathComponent("Tests/CarburetorEndToEndTests/Generated")
-        let schema = try Fixtures.schema(path: folder.appendingPathComponent("input.carb"), sourceName: "input.carb")
+    @Test(arguments: [
+        ("Tests/CarburetorEndToEndTests/Generated", "Tests/CarburetorEndToEndTests/Generated/input.carb"),
+        ("Tests/CarburetorHostileNamesTests/Generated", "Tests/CarburetorSwiftGenTests/Fixtures/hostile_names/input.carb"),
+    ])
+    func committedEndToEndSourcesMatchGenerator(folderPath: String, configPath: String) throws {
+        let folder = Fixtures.repositoryRoot.appendingPathComponent(folderPath)
+        let schema = try Fixtures.schema(path: Fixtures.repositoryRoot.appendingPathComponent(configPath),
+                                         sourceName: configPath.hasPrefix("Tests/CarburetorSwiftGenTests") ? "hostile_names/input.carb" : "input.carb")
         for file in SwiftGenerator().files(for: schema) {
             let url = folder.appendingPathComponent(file.path)
             if Fixtures.shouldUpdateGoldens {

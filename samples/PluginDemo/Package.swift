@@ -4,7 +4,8 @@ import PackageDescription
 // A package that uses Carburetor the way an app does: its target holds a
 // `.carb` config, the build-tool plugin generates the models and sync code at
 // build time, and `main.swift` uses them. Build it with
-// `swift build --package-path samples/PluginDemo`.
+// `swift build --package-path samples/PluginDemo` and run it with
+// `swift run --package-path samples/PluginDemo plugin-demo`.
 let package = Package(
     name: "PluginDemo",
     platforms: [.macOS(.v14)],
@@ -13,7 +14,7 @@ let package = Package(
     ],
     targets: [
         .executableTarget(
-            name: "PluginDemo",
+            name: "plugin-demo",
             dependencies: [.product(name: "CarburetorRuntime", package: "Carburetor")],
             plugins: [.plugin(name: "CarburetorPlugin", package: "Carburetor")]
         ),
