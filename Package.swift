@@ -11,10 +11,15 @@ let package = Package(
         .library(name: "CarburetorPostgres", targets: ["CarburetorPostgres"]),
         .library(name: "CarburetorSQL", targets: ["CarburetorSQL"]),
         .library(name: "CarburetorDocs", targets: ["CarburetorDocs"]),
+        .library(name: "CarburetorRuntime", targets: ["CarburetorRuntime"]),
+        .library(name: "CarburetorSwiftGen", targets: ["CarburetorSwiftGen"]),
+        .plugin(name: "CarburetorPlugin", targets: ["CarburetorPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // Front end: source files, diagnostics, lexer, parser, resolver, formatter.
@@ -70,6 +75,38 @@ let package = Package(
             name: "CarburetorMigrateTests",
             dependencies: ["CarburetorMigrate", "CarburetorMigrateLive", "CarburetorPostgres", "CarburetorSQL",
                            "CarburetorTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        // What generated Swift code imports: value types, field updates, download helpers.
+        .target(
+            name: "CarburetorRuntime",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "CarburetorRuntimeTests", dependencies: ["CarburetorRuntime"]),
+        // The Swift backend: models and sync-group download code.
+        .target(name: "CarburetorSwiftGen", dependencies: ["CarburetorCore"]),
+        // Generates Models.swift and SyncGroups.swift from a target's .carb file at build time.
+        .plugin(name: "CarburetorPlugin", capability: .buildTool(), dependencies: ["carburetor-compile"]),
+        // Generated code for a sample, run against a throwaway PostgreSQL.
+        .testTarget(
+            name: "CarburetorEndToEndTests",
+            dependencies: [
+                "CarburetorRuntime",
+                "CarburetorCore",
+                "CarburetorSQL",
+                "CarburetorPostgres",
+                "CarburetorTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["Generated/input.carb"]
+        ),
+        .testTarget(
+            name: "CarburetorSwiftGenTests",
+            dependencies: ["CarburetorSwiftGen", "CarburetorRuntime"],
             exclude: ["Fixtures"]
         ),
     ],

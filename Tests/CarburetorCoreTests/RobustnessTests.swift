@@ -44,12 +44,12 @@ private struct SplitMix64: RandomNumberGenerator {
     /// Runs the whole front end and checks the invariants every input must keep.
     private func compileChecked(_ bytes: [UInt8], limit: Duration = .seconds(2)) {
         let file = SourceFile(name: "fuzz.carb", bytes: bytes)
-        let clock = ContinuousClock()
-        let start = clock.now
+        let cpuStart = threadCPUSeconds()
         let result = Frontend.compile(file)
         var diagnostics = DiagnosticCollector()
         let (_, forcedSkips) = Parser.parseCountingForcedSkips(file, diagnostics: &diagnostics)
-        let elapsed = clock.now - start
+        // Thread CPU time, so parallel tests and a busy machine do not count.
+        let elapsed = Duration.seconds(threadCPUSeconds() - cpuStart)
         #expect(forcedSkips == 0, "the progress guard fired on: \(String(decoding: bytes.prefix(200), as: UTF8.self))")
         #expect(elapsed < limit, "took \(elapsed) on \(bytes.count) bytes")
         for diagnostic in result.diagnostics {
@@ -196,13 +196,9 @@ private struct SplitMix64: RandomNumberGenerator {
             }
         }
         func fastest(_ bytes: [UInt8]) -> Double {
-            let clock = ContinuousClock()
             var best = Double.infinity
             for _ in 0..<3 {
-                let start = clock.now
-                _ = Frontend.compile(SourceFile(name: "big.carb", bytes: bytes))
-                let elapsed = clock.now - start
-                best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+                best = min(best, measureThreadCPU { Frontend.compile(SourceFile(name: "big.carb", bytes: bytes)) }.seconds)
             }
             return best
         }

@@ -1,0 +1,30 @@
+/// Errors the runtime reports to generated code and its callers.
+public enum CarburetorError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A wire string (date, time, timestamp, decimal) is not in the expected format.
+    case invalidWireValue(type: String, text: String)
+    /// A PostgreSQL value could not be read as the expected Swift type.
+    case invalidDatabaseValue(type: String, detail: String)
+    /// The database role running downloads cannot see other sessions'
+    /// transactions in `pg_stat_activity`, so no safe cutoff can be computed.
+    case missingStatisticsPrivilege
+    /// A page size below 1 was requested.
+    case invalidPageSize(Int)
+    /// An `offset_id` was sent without the `offset` it continues from.
+    case offsetIDWithoutOffset(table: String)
+
+    public var description: String {
+        switch self {
+        case .invalidWireValue(let type, let text):
+            "invalid \(type) value \"\(text)\""
+        case .invalidDatabaseValue(let type, let detail):
+            "cannot read \(type) from PostgreSQL: \(detail)"
+        case .missingStatisticsPrivilege:
+            "the database role cannot see other sessions' transactions in pg_stat_activity; "
+                + "grant it the pg_read_all_stats role (GRANT pg_read_all_stats TO <role>) so downloads can compute a safe cutoff"
+        case .invalidPageSize(let size):
+            "page size must be at least 1, got \(size)"
+        case .offsetIDWithoutOffset(let table):
+            "\(table)_offset_id was given without \(table)_offset"
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Downloads one table of a sync group: the rows changed after the client's
+/// offset, up to a cutoff that no row committed later can fall below.
+///
+/// Each call runs one READ COMMITTED transaction of two statements:
+/// 1. the cutoff: the earlier of now and the start of the oldest other
+///    transaction open in this database, minus one microsecond. Stamps are set
+///    by a trigger from `clock_timestamp()`, never earlier than their
+///    transaction's start, so every row that may still commit with a stamp at
+///    or before the cutoff belongs to a transaction counted here;
+/// 2. the rows with `(stamp, id) > (offset, offsetID)` and `stamp <= cutoff`,
+///    ordered by `(stamp, id)`, read with a snapshot taken after statement 1.
+public enum TableDownload {
+    public static func run<Row: SyncedRow>(
+        _ rowType: Row.Type = Row.self,
+        on client: PostgresClient,
+        offset: Date?,
+        offsetID: String?,
+        restriction: RowRestriction? = nil,
+        pageSize: Int? = nil,
+        logger: Logger? = nil
+    ) async throws -> TablePage<Row> {
+        try await client.withConnection { connection in
+            try await run(Row.self, on: connection, offset: offset, offsetID: offsetID,
+                          restriction: restriction, pageSize: pageSize, logger: logger)
+        }
+    }
+
+    public static func run<Row: SyncedRow>(
+        _ rowType: Row.Type = Row.self,
+        on connection: PostgresConnection,
+        offset: Date?,
+        offsetID: String?,
+        restriction: RowRestriction? = nil,
+        pageSize: Int? = nil,
+        logger: Logger? = nil
+    ) async throws -> TablePage<Row> {
+        if let pageSize, pageSize < 1 { throw CarburetorError.invalidPageSize(pageSize) }
+        let table = Row.syncedTable
+        if offset == nil, offsetID != nil { throw CarburetorError.offsetIDWithoutOffset(table: table.name) }
+        let logger = logger ?? silentLogger
+
+        try await connection.query("BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY", logger: logger)
+        do {
+            let cutoff = try await computeCutoff(on: connection, logger: logger)
+            let query = try selectQuery(table: table, cutoff: cutoff, offset: offset.map(ExactTimestamp.init),
+                                        offsetID: offsetID, restriction: restriction, pageSize: pageSize)
+            var rows: [(row: Row, stamp: ExactTimestamp, id: String)] = []
+            for try await postgresRow in try await connection.query(query, logger: logger) {
+                var reader = PostgresRowReader(postgresRow)
+                let row = try Row(reading: &reader)
+                rows.append((row, try reader.next(ExactTimestamp.self), try reader.next(String.self)))
+            }
+            try await connection.query("COMMIT", logger: logger)
+
+            if let pageSize, rows.count > pageSize {
+                let page = rows.prefix(pageSize)
+                let last = page[page.index(before: page.endIndex)]
+                return TablePage(cutoffAt: last.stamp.date, data: page.map(\.row), hasMore: true, offsetID: last.id)
+            }
+            return TablePage(cutoffAt: cutoff.date, data: rows.map(\.row), hasMore: false, offsetID: nil)
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+        }
+    }
+
+    /// Statement 1. Sessions of other databases cannot write these tables and
+    /// autovacuum never writes rows, so neither holds the cutoff back. Without
+    /// superuser or `pg_read_all_stats`, other roles' sessions show no
+    /// `xact_start`: then no safe cutoff exists and the download fails.
+    static let cutoffSQL = """
+        SELECT least(clock_timestamp(), min(xact_start)) - interval '1 microsecond',
+               coalesce(bool_or(xact_start IS NULL AND query = '<insufficient privilege>'), false)
+        FROM pg_stat_activity
+        WHERE pid <> pg_backend_pid()
+          AND datid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND backend_type IS DISTINCT FROM 'autovacuum worker'
+        """
+
+    static func computeCutoff(on connection: PostgresConnection, logger: Logger) async throws -> ExactTimestamp {
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: cutoffSQL), logger: logger)
+        for try await (cutoff, hidden) in rows.decode((ExactTimestamp, Bool).self) {
+            if hidden { throw CarburetorError.missingStatisticsPrivilege }
+            return cutoff
+        }
+        throw CarburetorError.invalidDatabaseValue(type: "cutoff", detail: "the cutoff query returned no row")
+    }
+
+    /// Statement 2: the rows, plus the exact stamp and id of each for the keyset.
+    static func selectQuery(
+        table: SyncedTable, cutoff: ExactTimestamp, offset: ExactTimestamp?, offsetID: String?,
+        restriction: RowRestriction?, pageSize: Int?
+    ) throws -> PostgresQuery {
+        let stamp = quotedIdentifier(table.syncColumn)
+        let id = quotedIdentifier(table.idColumn)
+        let selectList = (table.columns.map(quotedIdentifier) + [stamp, id]).joined(separator: ", ")
+        var binds = PostgresBindings()
+        binds.append(cutoff)
+        var sql = "SELECT \(selectList) FROM \(quotedIdentifier(table.name)) WHERE \(stamp) <= $1"
+        if let offset {
+            binds.append(offset)
+            if let offsetID {
+                binds.append(offsetID)
+                sql += " AND (\(stamp), \(id)) > ($2, $3)"
+            } else {
+                sql += " AND \(stamp) > $2"
+            }
+        } else {
+            // Initial sync: the client has nothing to delete yet.
+            sql += " AND \(quotedIdentifier(table.softDeleteColumn)) = false"
+        }
+        if let restriction {
+            try restriction.bind(&binds)
+            sql += " AND \(quotedIdentifier(restriction.column)) = $\(binds.count)"
+        }
+        sql += " ORDER BY \(stamp), \(id)"
+        // One row more than the page tells whether more are waiting.
+        if let pageSize, pageSize < Int.max { sql += " LIMIT \(pageSize + 1)" }
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+
+    static let silentLogger = Logger(label: "carburetor.download", factory: { _ in SwiftLogNoOpLogHandler() })
+}

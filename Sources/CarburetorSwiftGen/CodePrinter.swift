@@ -1,0 +1,33 @@
+/// Owns indentation and line breaks of generated Swift text.
+struct CodePrinter {
+    private(set) var text = ""
+    private var level = 0
+    private let indentUnit = "    "
+
+    /// One line at the current indentation; an empty string prints an empty line.
+    mutating func print(_ line: String = "") {
+        text += line.isEmpty ? "\n" : String(repeating: indentUnit, count: level) + line + "\n"
+    }
+
+    /// Prints `body` one level deeper.
+    mutating func indent(_ body: (inout CodePrinter) -> Void) {
+        level += 1
+        body(&self)
+        level -= 1
+    }
+
+    /// `opening {`, the indented body, `}`.
+    mutating func block(_ opening: String, _ body: (inout CodePrinter) -> Void) {
+        print(opening + " {")
+        indent(body)
+        print("}")
+    }
+
+    /// `///` lines for a documentation text (each line of the text one comment line).
+    mutating func documentation(_ text: String?) {
+        guard let text, !text.isEmpty else { return }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            print(line.isEmpty ? "///" : "/// " + line)
+        }
+    }
+}

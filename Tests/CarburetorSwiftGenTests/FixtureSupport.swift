@@ -1,0 +1,38 @@
+import CarburetorCore
+import CarburetorSwiftGen
+import Foundation
+import Testing
+
+/// The fixture folders beside this file: each holds `input.carb` and the
+/// expected generated files.
+enum Fixtures {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static var names: [String] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return entries.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).appendingPathComponent("input.carb").path) }
+            .sorted()
+    }
+
+    /// The repository root (three levels above this file).
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var shouldUpdateGoldens: Bool {
+        ProcessInfo.processInfo.environment["CARBURETOR_UPDATE_GOLDENS"] == "1"
+    }
+
+    /// Compiles a config; records a test failure listing the diagnostics when it has errors.
+    static func schema(path: URL, sourceName: String) throws -> Schema {
+        let text = try String(contentsOf: path, encoding: .utf8)
+        let result = Frontend.compile(SourceFile(name: sourceName, text: text))
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(sourceName): \(errors.map { "\($0.code) \($0.message)" })")
+        return try #require(result.schema)
+    }
+
+    static func schema(fixture name: String) throws -> Schema {
+        try schema(path: directory.appendingPathComponent(name).appendingPathComponent("input.carb"),
+                   sourceName: "\(name)/input.carb")
+    }
+}
