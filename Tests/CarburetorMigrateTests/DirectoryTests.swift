@@ -29,6 +29,19 @@ import Testing
         try Golden.check(files, in: "history")
     }
 
+    @Test func goldenHardChange() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = History.write(into: directory)
+        let result = MigrateNew(directory: directory, name: "hard", planOptions: History.v4Options,
+                                clock: History.clock).run(schema: History.v4)
+        #expect(result.exitStatus == .success)
+        #expect(result.diagnostics.map(\.code.rawValue).sorted() == ["BC102", "DS103", "DS104", "DS104", "MF102"])
+        #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
+        let hard = try #require(try MigrationDirectory.read(directory).migrations.last)
+        try Golden.check([("up.sql", hard.upSQL), ("down.sql", hard.downSQL ?? "")], in: "hard_change")
+    }
+
     @Test func golangMigrateLayout() throws {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

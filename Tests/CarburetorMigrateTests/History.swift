@@ -45,6 +45,30 @@ enum History {
         ])
     }
 
+    /// Harder changes, needing --allow-destructive and a --cast: a column
+    /// rename, a dropped column, a narrowing, a tightened NOT NULL with a
+    /// backfill, a text → uuid cast on a restricted immutable column, a new
+    /// column with a default, a doc comment removed.
+    static var v4: Schema {
+        schema([
+            table("user", [column("name", .text, default: .text("anonymous")), column("age", .smallInt, nullable: true),
+                           column("team_id", .uuid, nullable: true, immutable: true),
+                           column("score", .integer, default: .number("0"))]),
+            table("contact", [
+                column("full_name", .text, renamedFrom: "name"),
+                column("owner_id", .text, immutable: true),
+                column("note", .text, nullable: true),
+            ]),
+        ], groups: [
+            restrictedGroup("mobile", [("user", nil), ("contact", "owner_id")]),
+            restrictedGroup("team", [("user", "team_id")], variable: "team_id", type: .uuid),
+        ])
+    }
+
+    static var v4Options: MigrationPlanOptions {
+        MigrationPlanOptions(allowDestructive: true, casts: ["users.team_id": "\"team_id\"::uuid"])
+    }
+
     static let clock = MigrationClock.fixed("20261125090000")
 
     /// Writes v1, v2, v3 migrations into `directory`, returning each run's result.

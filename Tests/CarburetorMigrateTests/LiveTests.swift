@@ -39,6 +39,20 @@ import Testing
                 shapes.append(try shape(url))
             }
             #expect(shapes[3].tables.map(\.name) == ["contacts", "users"])
+            // Rows exist before the hard step, so backfills and casts run on data.
+            let seed = try PostgresConnection(url)
+            try seed.execute("INSERT INTO users (id, name, age, team_id) VALUES ('u1', NULL, 7, '6b1f8a4e-4d5c-4a34-9a1e-1b2c3d4e5f60')")
+            try seed.execute("INSERT INTO contacts (id, name, owner_id) VALUES ('c1', 'Ada', 'u1')")
+            let hard = MigrateNew(directory: directory, name: "hard", planOptions: History.v4Options,
+                                  clock: .fixed("20261125090003")).run(schema: History.v4)
+            #expect(hard.exitStatus == .success, "\(hard.errors) \(hard.diagnostics)")
+            let appliedHard = MigrateApply(directory: directory, databaseURL: url).run()
+            #expect(appliedHard.exitStatus == .success, "\(appliedHard.errors)")
+            #expect(MigrateDiff(databaseURL: url).run(schema: History.v4).output == "No drift: the database matches the config.\n")
+            #expect(try seed.query("SELECT name FROM users WHERE id = 'u1'").scalar == "anonymous")
+            #expect(try seed.query("SELECT full_name FROM contacts WHERE id = 'c1'").scalar == "Ada")
+            shapes.append(try shape(url))
+            // The data is still there, so each down restores the schema with data in place.
             // Each down.sql returns to the previous schema.
             let migrations = try MigrationDirectory.read(directory).migrations
             let connection = try PostgresConnection(url)

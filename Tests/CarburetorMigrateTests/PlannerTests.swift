@@ -159,6 +159,14 @@ import Testing
         ])
     }
 
+    @Test func castFlagsParse() {
+        #expect(MigrationPlanOptions.parseCast("users.flag=\"flag\" <> 0")! == ("users.flag", "\"flag\" <> 0"))
+        #expect(MigrationPlanOptions.parseCast("users.flag=a=b")?.expression == "a=b")
+        #expect(MigrationPlanOptions.parseCast("flag=x") == nil)
+        #expect(MigrationPlanOptions.parseCast("users.flag") == nil)
+        #expect(MigrationPlanOptions.parseCast("users.flag=") == nil)
+    }
+
     @Test func unusedCastIsReported() {
         let plan = MigrationPlanner.plan(from: schema([users]), to: schema([users]),
                                          options: .init(casts: ["users.name": "name"]))

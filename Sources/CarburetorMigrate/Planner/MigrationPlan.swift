@@ -20,6 +20,19 @@ public struct MigrationPlanOptions: Sendable {
     }
 }
 
+extension MigrationPlanOptions {
+    /// Reads one `--cast TABLE.COLUMN=EXPRESSION` flag; `nil` when it has no
+    /// `=` or no `TABLE.COLUMN` before it.
+    public static func parseCast(_ flag: String) -> (key: String, expression: String)? {
+        guard let equals = flag.firstIndex(of: "=") else { return nil }
+        let key = String(flag[..<equals]).trimmingWhitespace()
+        let expression = String(flag[flag.index(after: equals)...]).trimmingWhitespace()
+        let parts = key.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty }), !expression.isEmpty else { return nil }
+        return (key, expression)
+    }
+}
+
 /// One self-contained change, usually everything that happens to one table.
 /// A large plan is cut between changes when it would not fit one
 /// transaction's lock budget.

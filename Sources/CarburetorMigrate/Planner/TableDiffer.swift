@@ -198,7 +198,12 @@ struct TableDiffer {
                        "column '\(b.name)' of '\(table.name)' narrows from \(a.type.scalar.carbName) to \(b.type.scalar.carbName); values that do not fit make the migration fail or lose precision",
                        at: range, allowed: allowDestructive,
                        help: "keep the wider type, or pass --allow-destructive")
-                using = " USING \(ddl.quote(b.name))::\(newType)"
+                if let expression = casts[castKey] {
+                    usedCasts.insert(castKey)
+                    using = " USING \(expression)"
+                } else {
+                    using = " USING \(ddl.quote(b.name))::\(newType)"
+                }
             case .needsCast:
                 if let expression = casts[castKey] {
                     usedCasts.insert(castKey)
