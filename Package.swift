@@ -64,7 +64,8 @@ let package = Package(
         .target(name: "CarburetorDocs", dependencies: ["CarburetorCore"]),
         .testTarget(
             name: "CarburetorDocsTests",
-            dependencies: ["CarburetorDocs", "CarburetorCore"],
+            // The runtime decodes the JSON examples exactly as generated code does.
+            dependencies: ["CarburetorDocs", "CarburetorCore", "CarburetorRuntime"],
             exclude: ["Fixtures"]
         ),
         // Migrations, offline: directory layouts, sum file, snapshot, planner.
