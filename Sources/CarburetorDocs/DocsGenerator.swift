@@ -16,6 +16,8 @@ public struct DocsGenerator: CodeGenerator {
     }
 
     private func pages(for schema: Schema) -> [Page] {
-        [IndexPage(schema: schema).page] + schema.groups.map { GroupPage(schema: schema, group: $0).page }
+        let usages = TableUsages(schema)
+        return [IndexPage(schema: schema, usages: usages).page]
+            + schema.groups.map { GroupPage(schema: schema, usages: usages, group: $0).page }
     }
 }

@@ -39,17 +39,21 @@ public struct SQLObjectNames: Sendable, Hashable {
     }
 
     public private(set) var names: [Object: String]
+    /// Restrict columns of each table (by declared name), in order of first use.
+    public private(set) var restrictColumnsByTable: [String: [String]]
 
     public init(schema: Schema) {
+        restrictColumnsByTable = SQLSyncIndexes.restrictColumnsByTable(in: schema)
         var objects: [Object] = []
         for table in schema.tables {
             objects.append(.primaryKey(table: table.plural))
             objects.append(.index(table: table.plural, columns: SQLSyncIndexes.syncIndexColumns(for: table)))
         }
-        for restriction in SQLSyncIndexes.restrictedColumns(in: schema) {
-            objects.append(.index(table: restriction.table.plural,
-                                  columns: SQLSyncIndexes.restrictionIndexColumns(for: restriction.table,
-                                                                                  column: restriction.column)))
+        for table in schema.tables {
+            for column in restrictColumnsByTable[table.name] ?? [] {
+                objects.append(.index(table: table.plural,
+                                      columns: SQLSyncIndexes.restrictionIndexColumns(for: table, column: column)))
+            }
         }
         var uses: [String: Int] = [:]
         for table in schema.tables { uses[table.plural, default: 0] += 1 }
@@ -72,6 +76,11 @@ public struct SQLObjectNames: Sendable, Hashable {
             prefix.append(character)
         }
         return prefix + suffix
+    }
+
+    /// The columns some group restricts this table by, in order of first use.
+    public func restrictColumns(of table: Table) -> [String] {
+        restrictColumnsByTable[table.name] ?? []
     }
 
     public func name(of object: Object) -> String {

@@ -30,18 +30,26 @@ public enum SQLSyncIndexes {
     /// Every (table, restrict column) pair of every group, once, in table
     /// declaration order and then in order of first use.
     public static func restrictedColumns(in schema: Schema) -> [RestrictedColumn] {
-        var pairs: [(table: String, column: String)] = []
+        let columnsByTable = restrictColumnsByTable(in: schema)
+        return schema.tables.flatMap { table in
+            (columnsByTable[table.name] ?? []).map { RestrictedColumn(table: table, column: $0) }
+        }
+    }
+
+    /// The restrict columns of each table (by declared name), each once, in
+    /// order of first use. Linear in the number of group entries: a config
+    /// with thousands of restricted entries must not take quadratic time.
+    public static func restrictColumnsByTable(in schema: Schema) -> [String: [String]] {
+        var columnsByTable: [String: [String]] = [:]
+        var seen = Set<[String]>()
         for group in schema.groups {
             for entry in group.entries {
-                guard let restriction = entry.restriction else { continue }
-                if !pairs.contains(where: { $0.table == entry.tableName && $0.column == restriction.columnName }) {
-                    pairs.append((entry.tableName, restriction.columnName))
-                }
+                guard let restriction = entry.restriction,
+                      seen.insert([entry.tableName, restriction.columnName]).inserted else { continue }
+                columnsByTable[entry.tableName, default: []].append(restriction.columnName)
             }
         }
-        return schema.tables.flatMap { table in
-            pairs.filter { $0.table == table.name }.map { RestrictedColumn(table: table, column: $0.column) }
-        }
+        return columnsByTable
     }
 
     /// `CREATE INDEX` statements for one table: the sync index, then one per
@@ -55,9 +63,9 @@ public enum SQLSyncIndexes {
             return "CREATE INDEX \(ifNotExists)\(SQLIdentifier.quote(name)) ON \(target) (\(list));"
         }
         var statements = [create(names.syncIndexName(for: table), syncIndexColumns(for: table))]
-        for restricted in restrictedColumns(in: schema) where restricted.table.name == table.name {
-            statements.append(create(names.restrictionIndexName(for: table, column: restricted.column),
-                                     restrictionIndexColumns(for: table, column: restricted.column)))
+        for column in names.restrictColumns(of: table) {
+            statements.append(create(names.restrictionIndexName(for: table, column: column),
+                                     restrictionIndexColumns(for: table, column: column)))
         }
         return statements
     }

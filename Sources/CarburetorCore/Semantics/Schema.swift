@@ -7,19 +7,35 @@ public struct Schema: Hashable, Sendable {
     /// Display name of the source (a path or `<stdin>`), for generated headers.
     public var sourceName: String
     /// Tables in declaration order.
-    public var tables: [Table]
+    public var tables: [Table] {
+        didSet { tableIndexByName = Self.indexByName(tables) }
+    }
     /// Sync groups in declaration order.
     public var groups: [SyncGroup]
+    /// Position of each table in `tables` by declared name, so backends that
+    /// look up the table of every group entry stay linear in schema size.
+    private var tableIndexByName: [String: Int]
 
     public init(sourceName: String, tables: [Table], groups: [SyncGroup]) {
         self.sourceName = sourceName
         self.tables = tables
         self.groups = groups
+        self.tableIndexByName = Self.indexByName(tables)
     }
 
-    /// The table declared with this (singular) name.
+    private static func indexByName(_ tables: [Table]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(tables.count)
+        for (position, table) in tables.enumerated() where index[table.name] == nil {
+            index[table.name] = position
+        }
+        return index
+    }
+
+    /// The table declared with this (singular) name (the first, if a broken
+    /// config declares it twice).
     public func table(named name: String) -> Table? {
-        tables.first { $0.name == name }
+        tableIndexByName[name].map { tables[$0] }
     }
 }
 

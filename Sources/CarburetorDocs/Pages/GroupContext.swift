@@ -24,10 +24,25 @@ extension Schema {
         }
     }
 
-    /// Every group listing `table`, with its entry, in group order.
-    func usages(of table: Table) -> [(group: SyncGroup, entry: GroupEntry)] {
-        groups.compactMap { group in
-            group.entries.first { $0.tableName == table.name }.map { (group, $0) }
+}
+
+/// Which groups list each table, computed once per schema: a page per
+/// group asks this for every table it lists, and a scan of every group each
+/// time would make large configs quadratic.
+struct TableUsages {
+    private var usagesByTable: [String: [(group: SyncGroup, entry: GroupEntry)]] = [:]
+
+    init(_ schema: Schema) {
+        for group in schema.groups {
+            var seen = Set<String>()
+            for entry in group.entries where seen.insert(entry.tableName).inserted {
+                usagesByTable[entry.tableName, default: []].append((group, entry))
+            }
         }
+    }
+
+    /// Every group listing `table`, with its (first) entry, in group order.
+    func of(_ table: Table) -> [(group: SyncGroup, entry: GroupEntry)] {
+        usagesByTable[table.name] ?? []
     }
 }

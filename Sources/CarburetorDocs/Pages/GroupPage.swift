@@ -4,6 +4,7 @@ import CarburetorCore
 /// column of every table, and how to download it.
 struct GroupPage {
     var schema: Schema
+    var usages: TableUsages
     var group: SyncGroup
 
     static func path(for group: SyncGroup) -> String { "groups/\(group.name).md" }
@@ -109,7 +110,7 @@ struct GroupPage {
         }
         facts += [.markdown("\n- Sync stamp "), .code(table.syncColumn.name), .markdown(", soft delete "),
                   .code(table.softDeleteColumn.name), .markdown(", id "), .code(table.idColumn.name)]
-        let others = schema.usages(of: table).filter { $0.group.name != group.name }
+        let others = usages.of(table).filter { $0.group.name != group.name }
         facts.append(.markdown("\n- Also in: "))
         if others.isEmpty {
             facts.append(.markdown("no other group"))

@@ -4,6 +4,7 @@ import CarburetorCore
 /// table the groups that include it and how.
 struct IndexPage {
     var schema: Schema
+    var usages: TableUsages
 
     static let path = "index.md"
 
@@ -63,7 +64,7 @@ struct IndexPage {
             rows += [.markdown("\n| "), .link([.code(table.name)], to: .tableUsage(table: table.name)),
                      .markdown(" | " + MarkdownEscaping.code(table.plural, inTable: true)
                                + " | " + MarkdownEscaping.code(WireFormat.swiftModel(table), inTable: true) + " | ")]
-            let usages = schema.usages(of: table)
+            let usages = usages.of(table)
             if usages.isEmpty { rows.append(.markdown("—")) }
             for (index, usage) in usages.enumerated() {
                 if index > 0 { rows.append(.markdown(", ")) }
@@ -88,7 +89,7 @@ struct IndexPage {
             .markdown("Wire and PostgreSQL name "), .code(table.plural), .markdown(", Swift model "),
             .code(WireFormat.swiftModel(table)), .markdown(", \(onWire) column\(onWire == 1 ? "" : "s") on the wire."),
         ]))
-        let usages = schema.usages(of: table)
+        let usages = usages.of(table)
         guard !usages.isEmpty else {
             blocks.append(.paragraph("No sync group includes this table, so clients never download it."))
             return blocks
