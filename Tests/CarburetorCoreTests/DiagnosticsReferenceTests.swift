@@ -13,6 +13,27 @@ import Testing
         try GoldenFiles.compare(DiagnosticsReference.markdown(), with: Self.path)
     }
 
+    /// The README lists every code with its title, linking to its example in
+    /// the reference; the list sits between two marker comments.
+    @Test func readmeListsEveryCode() throws {
+        let url = GoldenFiles.packageRoot.appendingPathComponent("README.md")
+        let readme = String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        let begin = "<!-- diagnostic-codes:begin -->\n"
+        let end = "<!-- diagnostic-codes:end -->"
+        let section = DiagnosticsReference.readmeTable()
+        guard let start = readme.range(of: begin), let stop = readme.range(of: end, range: start.upperBound..<readme.endIndex) else {
+            Issue.record("README.md has no diagnostic-codes markers")
+            return
+        }
+        if GoldenFiles.updating {
+            let updated = readme.replacingCharacters(in: start.upperBound..<stop.lowerBound, with: section)
+            try Data(updated.utf8).write(to: url)
+            return
+        }
+        #expect(String(readme[start.upperBound..<stop.lowerBound]) == section,
+                "the README's list of diagnostic codes is stale; run with CARBURETOR_UPDATE_GOLDENS=1")
+    }
+
     @Test func referenceMentionsEveryCode() throws {
         let text = try String(decoding: Data(contentsOf: Self.path), as: UTF8.self)
         #expect(!DiagnosticCatalogue.all.isEmpty)
@@ -24,6 +45,18 @@ import Testing
 
 /// Builds the diagnostics reference page.
 enum DiagnosticsReference {
+    /// The README's table: every code, its severity and title, linked to its
+    /// example and output in `Documentation/Diagnostics.md`.
+    static func readmeTable() -> String {
+        var lines = ["| Code | Severity | Title (example and output in the reference) |", "|---|---|---|"]
+        for descriptor in DiagnosticCatalogue.all {
+            let code = descriptor.code.rawValue
+            lines.append("| [`\(code)`](Documentation/Diagnostics.md#\(code.lowercased())) "
+                         + "| \(descriptor.severity.rawValue) | \(descriptor.title) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     static func markdown() -> String {
         var lines: [String] = [
             "# Diagnostics reference",
