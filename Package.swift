@@ -61,7 +61,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Markdown reference for client developers (`--emit docs`).
-        .target(name: "CarburetorDocs", dependencies: ["CarburetorCore"]),
+        .target(name: "CarburetorDocs", dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorSwiftGen"]),
         .testTarget(
             name: "CarburetorDocsTests",
             // The runtime decodes the JSON examples exactly as generated code does.

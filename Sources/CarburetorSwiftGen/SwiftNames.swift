@@ -99,23 +99,7 @@ struct SwiftNames {
 
     /// The Swift type of a scalar column type.
     func swiftType(_ scalar: ScalarType) -> String {
-        switch scalar {
-        case .text: library("String")
-        case .smallInt: library("Int16")
-        case .integer: library("Int32")
-        case .bigInt: library("Int64")
-        case .float: library("Float")
-        case .double: library("Double")
-        case .numeric: library("Decimal")
-        case .bool: library("Bool")
-        case .timestamptz: library("Date")
-        case .timestamp: library("LocalDateTime")
-        case .date: library("CalendarDate")
-        case .time: library("TimeOfDay")
-        case .uuid: library("UUID")
-        case .jsonb, .json: library("JSONValue")
-        case .bytea: library("Data")
-        }
+        library(SwiftScalarTypes.name(of: scalar))
     }
 
     /// The Swift type of a column: `T` or `T?`.
@@ -143,4 +127,28 @@ func swiftStringLiteral(_ text: String) -> String {
         }
     }
     return result + "\""
+}
+
+/// The Swift type generated code uses for each scalar type (before any
+/// module qualification). The docs backend shows these same names.
+public enum SwiftScalarTypes {
+    public static func name(of scalar: ScalarType) -> String {
+        switch scalar {
+        case .text: "String"
+        case .smallInt: "Int16"
+        case .integer: "Int32"
+        case .bigInt: "Int64"
+        case .float: "Float"
+        case .double: "Double"
+        case .numeric: "Decimal"
+        case .bool: "Bool"
+        case .timestamptz: "Date"
+        case .timestamp: "LocalDateTime"
+        case .date: "CalendarDate"
+        case .time: "TimeOfDay"
+        case .uuid: "UUID"
+        case .jsonb, .json: "JSONValue"
+        case .bytea: "Data"
+        }
+    }
 }

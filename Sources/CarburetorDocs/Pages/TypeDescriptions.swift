@@ -1,49 +1,18 @@
 import CarburetorCore
+import CarburetorSQL
+import CarburetorSwiftGen
 
 /// How each `.carb` type appears in PostgreSQL, in the generated Swift models
-/// and in the JSON on the wire. Must agree with the SQL and Swift backends
-/// and with the table in the language reference.
+/// and in the JSON on the wire. The PostgreSQL and Swift names come from
+/// those backends themselves, so the docs never disagree with them.
 enum TypeDescriptions {
     static func postgreSQLName(_ scalar: ScalarType) -> String {
-        switch scalar {
-        case .text: "text"
-        case .smallInt: "smallint"
-        case .integer: "integer"
-        case .bigInt: "bigint"
-        case .float: "real"
-        case .double: "double precision"
-        case .numeric: "numeric"
-        case .bool: "boolean"
-        case .timestamptz: "timestamptz"
-        case .timestamp: "timestamp"
-        case .date: "date"
-        case .time: "time"
-        case .uuid: "uuid"
-        case .jsonb: "jsonb"
-        case .json: "json"
-        case .bytea: "bytea"
-        }
+        SQLTypeMapping.sqlType(for: scalar)
     }
 
     /// The Swift type name, from the runtime library where Foundation has none.
     static func swiftName(_ scalar: ScalarType) -> String {
-        switch scalar {
-        case .text: "String"
-        case .smallInt: "Int16"
-        case .integer: "Int32"
-        case .bigInt: "Int64"
-        case .float: "Float"
-        case .double: "Double"
-        case .numeric: "Decimal"
-        case .bool: "Bool"
-        case .timestamptz: "Date"
-        case .timestamp: "LocalDateTime"
-        case .date: "CalendarDate"
-        case .time: "TimeOfDay"
-        case .uuid: "UUID"
-        case .jsonb, .json: "JSONValue"
-        case .bytea: "Data"
-        }
+        SwiftScalarTypes.name(of: scalar)
     }
 
     static func swiftName(_ type: ColumnType) -> String {
