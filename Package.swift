@@ -103,6 +103,7 @@ let package = Package(
                 "CarburetorRuntime",
                 "CarburetorCore",
                 "CarburetorSQL",
+                "CarburetorDocs",
                 "CarburetorPostgres",
                 "CarburetorTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
