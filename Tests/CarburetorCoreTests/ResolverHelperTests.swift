@@ -56,3 +56,25 @@ import Testing
         #expect(!Resolver.isNumberLiteral("1e5"))
     }
 }
+
+@Suite struct SwiftNamesTests {
+    /// The checker's fast conversions agree with the shared ones the backends use.
+    @Test func agreesWithNaming() {
+        var names = ["user", "user_a", "userA", "_", "__", "_x", "x_", "a__b", "ID", "iD", "phone_number",
+                     "a_1b", "A", "_9", "Ünicode_name", "é"]
+        let alphabet = Array("aZ_9q")
+        var state: UInt64 = 7
+        for _ in 0..<2_000 {
+            var name = ""
+            for _ in 0..<(Int(state % 6) + 1) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                name.append(alphabet[Int((state >> 33) % UInt64(alphabet.count))])
+            }
+            names.append(name)
+        }
+        for name in names {
+            #expect(SwiftNames.typeName(name) == Naming.upperCamelCase(name), "\(name)")
+            #expect(SwiftNames.propertyName(name) == Naming.lowerCamelCase(name), "\(name)")
+        }
+    }
+}

@@ -44,8 +44,14 @@ enum SpecialAttribute: String, CaseIterable {
     }
 
     init?(role: ColumnRole) {
-        guard let match = Self.allCases.first(where: { $0.role == role }) else { return nil }
-        self = match
+        switch role {
+        case .regular: return nil
+        case .id: self = .id
+        case .syncStamp: self = .lastSyncedAt
+        case .softDelete: self = .isDeleted
+        case .dirtyFlag: self = .dirtyFlag
+        case .clientSyncMetadata: self = .clientColumnSyncMetadata
+        }
     }
 }
 

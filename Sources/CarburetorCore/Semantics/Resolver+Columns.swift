@@ -1,8 +1,12 @@
 // Columns of one table: names, clashes, roles, immutability and defaults.
 
-/// A declared column before its role is known.
+/// A declared column before its role is known: only what the checks need,
+/// so the many passes over a table's columns copy little.
 struct DeclaredColumn {
-    var syntax: ColumnSyntax
+    var name: Identifier
+    /// Range of the written type, for messages and fix-its.
+    var typeRange: SourceRange?
+    var docs: [DocComment]
     /// `nil` when the type is missing or unusable (already reported).
     var type: ColumnType?
     var attributes: ColumnAttributes
@@ -10,21 +14,21 @@ struct DeclaredColumn {
 }
 
 extension Resolver {
-    /// The table's final columns (synthesized ones included, in their
-    /// places) and an index from column name to position.
-    mutating func resolveColumns(of table: TableSyntax) -> (columns: [Column], index: [String: Int]) {
+    /// The table's final columns, synthesized ones included, in their places.
+    mutating func resolveColumns(of table: TableSyntax) -> [Column] {
         var declared: [DeclaredColumn] = table.columns.map { syntax in
             let attributes = resolveAttributes(syntax.attributes)
-            return DeclaredColumn(syntax: syntax, type: resolveType(syntax.type), attributes: attributes)
+            return DeclaredColumn(name: syntax.name, typeRange: syntax.type?.range, docs: syntax.docs,
+                                  type: resolveType(syntax.type), attributes: attributes)
         }
-        let declaredIndex = checkColumnNames(declared)
-        let synthesized = assignRoles(&declared, index: declaredIndex, table: table)
+        checkColumnNames(declared)
+        let synthesized = assignRoles(&declared, table: table)
 
         var columns: [Column] = []
         columns.reserveCapacity(declared.count + synthesized.count)
         let leading = synthesized.filter { $0.role == .id }
         columns.append(contentsOf: leading)
-        for column in declared { columns.append(finishColumn(column)) }
+        for position in declared.indices { columns.append(finishColumn(declared[position])) }
         columns.append(contentsOf: synthesized.filter { $0.role != .id })
 
         for column in synthesized {
@@ -34,44 +38,60 @@ extension Resolver {
                 at: table.name.range)
         }
         checkSwiftPropertyNames(columns, table: table)
-
-        var index: [String: Int] = [:]
-        index.reserveCapacity(columns.count)
-        for (position, column) in columns.enumerated() where index[column.name] == nil {
-            index[column.name] = position
-        }
-        return (columns, index)
+        return columns
     }
 
-    /// Reports duplicate and over-long names; returns the first column of each name.
-    private mutating func checkColumnNames(_ declared: [DeclaredColumn]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(declared.count)
-        for (position, column) in declared.enumerated() {
-            let name = column.syntax.name
+    /// Reports duplicate and over-long names.
+    private mutating func checkColumnNames(_ declared: [DeclaredColumn]) {
+        for position in declared.indices {
+            let name = declared[position].name
             if name.text.utf8.count > Self.maximumIdentifierBytes {
                 diagnostics.error(
                     .nameTooLong,
                     "column name '\(name.text)' is \(name.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
                     at: name.range, help: "choose a shorter name")
             }
-            if let first = index[name.text] {
-                diagnostics.error(
-                    .duplicateColumn, "column '\(name.text)' is declared twice", at: name.range,
-                    notes: [DiagnosticNote("first declared here", at: declared[first].syntax.name.range)],
-                    help: "rename or remove one of the columns")
+        }
+        for (position, first) in Self.repeats(in: declared.map(\.name.text)) {
+            let name = declared[position].name
+            diagnostics.error(
+                .duplicateColumn, "column '\(name.text)' is declared twice", at: name.range,
+                notes: [DiagnosticNote("first declared here", at: declared[first].name.range)],
+                help: "rename or remove one of the columns")
+        }
+    }
+
+    /// Tables up to this many columns are checked for repeated names pairwise
+    /// (bounded work without hashing); larger ones through a dictionary.
+    static let pairwiseComparisonLimit = 16
+
+    /// Every position whose key equals an earlier one, with the first position of that key.
+    static func repeats(in keys: [String]) -> [(position: Int, first: Int)] {
+        var found: [(position: Int, first: Int)] = []
+        if keys.count <= pairwiseComparisonLimit {
+            for position in keys.indices {
+                if let first = keys[..<position].firstIndex(of: keys[position]) {
+                    found.append((position, first))
+                }
+            }
+            return found
+        }
+        var firstPositions: [String: Int] = [:]
+        firstPositions.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() {
+            if let first = firstPositions[key] {
+                found.append((position, first))
             } else {
-                index[name.text] = position
+                firstPositions[key] = position
             }
         }
-        return index
+        return found
     }
 
     /// Gives each declared column its role — marked, else named — and
     /// returns the columns to synthesize for the roles still missing.
-    private mutating func assignRoles(_ declared: inout [DeclaredColumn], index: [String: Int],
-                                      table: TableSyntax) -> [Column] {
-        var marked: [SpecialAttribute: Int] = [:]
+    private mutating func assignRoles(_ declared: inout [DeclaredColumn], table: TableSyntax) -> [Column] {
+        var marked = SpecialMarks()
         for position in declared.indices {
             guard let special = declared[position].attributes.special else { continue }
             if let first = marked[special.kind] {
@@ -88,24 +108,27 @@ extension Resolver {
         }
 
         var synthesized: [Column] = []
-        for kind in [SpecialAttribute.id, .isDeleted, .lastSyncedAt] where marked[kind] == nil {
-            if let position = index[kind.rawValue] {
+        for kind in Self.synthesizableRoles where marked[kind] == nil {
+            if let position = declared.firstIndex(where: { $0.name.text == kind.rawValue }) {
                 if declared[position].role == .regular {
                     declared[position].role = kind.role
                     continue
                 }
-                let other = declared[position]
+                let other = (name: declared[position].name, special: declared[position].attributes.special)
                 diagnostics.error(
                     .conflictingSpecialAttributes,
-                    "column '\(kind.rawValue)' is marked #[\(other.attributes.special?.kind.rawValue ?? "")], but its name makes it \(kind.roleDescription)",
-                    at: other.syntax.name.range,
-                    notes: [DiagnosticNote("marked here", at: other.attributes.special?.range)],
+                    "column '\(kind.rawValue)' is marked #[\(other.special?.kind.rawValue ?? "")], but its name makes it \(kind.roleDescription)",
+                    at: other.name.range,
+                    notes: [DiagnosticNote("marked here", at: other.special?.range)],
                     help: "rename the column, or mark another column #[\(kind.rawValue)]")
             }
             synthesized.append(Self.synthesizedColumn(kind))
         }
         return synthesized
     }
+
+    /// The roles every table has, in the order synthesized columns are added.
+    static let synthesizableRoles: [SpecialAttribute] = [.id, .isDeleted, .lastSyncedAt]
 
     static func synthesizedColumn(_ kind: SpecialAttribute) -> Column {
         Column(name: kind.rawValue, type: kind.requiredType, role: kind.role,
@@ -115,7 +138,7 @@ extension Resolver {
     /// Checks what depends on the role (type, immutability, defaults) and
     /// builds the column.
     private mutating func finishColumn(_ declared: DeclaredColumn) -> Column {
-        let syntax = declared.syntax
+        let name = declared.name
         let attributes = declared.attributes
         let special = SpecialAttribute(role: declared.role)
 
@@ -123,11 +146,11 @@ extension Resolver {
             let required = special.requiredType.carbSpelling
             diagnostics.error(
                 .wrongSpecialColumnType,
-                "\(special.roleDescription) '\(syntax.name.text)' must be \(required), not \(type.carbSpelling)",
-                at: syntax.type?.range ?? syntax.name.range,
+                "\(special.roleDescription) '\(name.text)' must be \(required), not \(type.carbSpelling)",
+                at: declared.typeRange ?? name.range,
                 notes: attributes.special.map { [DiagnosticNote("marked #[\($0.kind.rawValue)] here", at: $0.range)] } ?? [],
                 help: "change the type to \(required)",
-                fixIts: syntax.type.map { [FixIt(replace: $0.range, with: required)] } ?? [])
+                fixIts: declared.typeRange.map { [FixIt(replace: $0, with: required)] } ?? [])
         }
 
         var isImmutable = attributes.immutable != nil
@@ -138,7 +161,7 @@ extension Resolver {
             if let immutable = attributes.immutable, let special {
                 diagnostics.error(
                     .immutableSpecialColumn,
-                    "\(special.roleDescription) '\(syntax.name.text)' cannot be #[immutable]", at: immutable,
+                    "\(special.roleDescription) '\(name.text)' cannot be #[immutable]", at: immutable,
                     help: special == .lastSyncedAt
                         ? "the server writes the sync stamp on every change; remove #[immutable]"
                         : "deleting a row sets the soft-delete flag; remove #[immutable]",
@@ -154,7 +177,7 @@ extension Resolver {
         if let defaultRange = attributes.defaultAttribute, let special {
             diagnostics.error(
                 .defaultOnSpecialColumn,
-                "\(special.roleDescription) '\(syntax.name.text)' cannot have a #[default]", at: defaultRange,
+                "\(special.roleDescription) '\(name.text)' cannot have a #[default]", at: defaultRange,
                 help: "the compiler and the sync protocol supply this column's values; remove the default",
                 fixIts: [FixIt(replace: defaultRange, with: "")])
         } else {
@@ -163,9 +186,9 @@ extension Resolver {
                 if let type = declared.type, let reason = Self.misfit(of: value, for: type) {
                     diagnostics.error(
                         .defaultTypeMismatch,
-                        "default \(Self.spelling(of: value)) does not fit column '\(syntax.name.text)' of type \(type.carbSpelling)",
+                        "default \(Self.spelling(of: value)) does not fit column '\(name.text)' of type \(type.carbSpelling)",
                         at: valueRange,
-                        notes: syntax.type.map { [DiagnosticNote("type declared here", at: $0.range)] } ?? [],
+                        notes: declared.typeRange.map { [DiagnosticNote("type declared here", at: $0)] } ?? [],
                         help: reason)
                 } else {
                     sqlDefault = value
@@ -178,27 +201,25 @@ extension Resolver {
         }
 
         return Column(
-            name: syntax.name.text,
+            name: name.text,
             type: declared.type ?? special?.requiredType ?? ColumnType(.text),
             role: declared.role,
             isImmutable: isImmutable,
             sqlDefault: sqlDefault,
             swiftDefault: swiftDefault,
-            documentation: Self.documentation(syntax.docs),
+            documentation: Self.documentation(declared.docs),
             renamedFrom: attributes.renamedFrom,
-            range: syntax.name.range)
+            range: name.range)
     }
 
     /// Two column names that give the same Swift property (`user_id`, `userId`).
     private mutating func checkSwiftPropertyNames(_ columns: [Column], table: TableSyntax) {
-        var owners: [String: Column] = [:]
-        owners.reserveCapacity(columns.count)
-        for column in columns {
-            let property = Naming.lowerCamelCase(column.name)
-            guard let owner = owners[property] else {
-                owners[property] = column
-                continue
-            }
+        let properties = columns.map { SwiftNames.propertyName($0.name) }
+        for (position, first) in Self.repeats(in: properties) {
+            let column = columns[position]
+            let owner = columns[first]
+            let property = properties[position]
+            // Equal names are duplicates, reported as such.
             guard owner.name != column.name else { continue }
             // Point at the declared one when the other was synthesized.
             let (reported, other) = column.isSynthesized ? (owner, column) : (column, owner)
@@ -211,6 +232,32 @@ extension Resolver {
                 at: reported.range ?? table.name.range,
                 notes: [note],
                 help: "rename one of the columns")
+        }
+    }
+}
+
+/// Which column carries each special attribute, without a dictionary per table.
+private struct SpecialMarks {
+    private var positions: (Int?, Int?, Int?, Int?, Int?) = (nil, nil, nil, nil, nil)
+
+    subscript(kind: SpecialAttribute) -> Int? {
+        get {
+            switch kind {
+            case .id: positions.0
+            case .lastSyncedAt: positions.1
+            case .isDeleted: positions.2
+            case .dirtyFlag: positions.3
+            case .clientColumnSyncMetadata: positions.4
+            }
+        }
+        set {
+            switch kind {
+            case .id: positions.0 = newValue
+            case .lastSyncedAt: positions.1 = newValue
+            case .isDeleted: positions.2 = newValue
+            case .dirtyFlag: positions.3 = newValue
+            case .clientColumnSyncMetadata: positions.4 = newValue
+            }
         }
     }
 }

@@ -117,13 +117,20 @@ extension Resolver {
 
     /// `-?[0-9]+(\.[0-9]+)?`.
     static func isNumberLiteral(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2 else { return false }
-        return parts.allSatisfy { part in
-            !part.isEmpty && part.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        var digitsInPart = 0
+        var sawPoint = false
+        for (offset, byte) in text.utf8.enumerated() {
+            if byte == UInt8(ascii: "-"), offset == 0 { continue }
+            if byte == UInt8(ascii: ".") {
+                guard !sawPoint, digitsInPart > 0 else { return false }
+                sawPoint = true
+                digitsInPart = 0
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
+            digitsInPart += 1
         }
+        return digitsInPart > 0
     }
 
     /// Whether an SQL default suits a column type, and if not, why.

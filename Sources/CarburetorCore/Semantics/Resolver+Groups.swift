@@ -19,7 +19,7 @@ extension Resolver {
             }
             firstDeclaration[name.text] = name.range
 
-            let swiftName = Naming.upperCamelCase(name.text)
+            let swiftName = SwiftNames.typeName(name.text)
             if let owner = swiftNameOwners[swiftName] {
                 diagnostics.error(
                     .swiftNameClash,
@@ -246,7 +246,7 @@ extension Resolver {
     /// The column a restriction compares with, if it exists and may be used.
     mutating func restrictColumn(_ restriction: WrittenRestriction, of table: ResolvedTable) -> Column? {
         let name = restriction.column
-        guard let position = table.columnIndex[name.text] else {
+        guard let position = position(ofColumn: name.text, inTable: table.table.name) else {
             let candidates = table.table.columns.lazy.filter { !$0.isClientOnly }.map(\.name)
             let suggestion = Suggestions.nearest(to: name.text, among: candidates, budget: &suggestionBudget)
             diagnostics.error(

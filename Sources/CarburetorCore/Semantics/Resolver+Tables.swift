@@ -13,7 +13,7 @@ extension Resolver {
         for syntax in syntaxes {
             let name = syntax.name
             let plural = resolvePlural(of: syntax)
-            let (columns, columnIndex) = resolveColumns(of: syntax)
+            let columns = resolveColumns(of: syntax)
 
             if let first = firstDeclaration[name.text] {
                 diagnostics.error(
@@ -35,7 +35,7 @@ extension Resolver {
                 pluralOwners[plural.text] = (name.text, plural.range)
             }
 
-            let swiftName = Naming.upperCamelCase(name.text)
+            let swiftName = SwiftNames.typeName(name.text)
             if let owner = swiftNameOwners[swiftName] {
                 diagnostics.error(
                     .swiftNameClash,
@@ -52,7 +52,7 @@ extension Resolver {
                 documentation: Self.documentation(syntax.docs), columns: columns,
                 renamedFrom: resolveTableAttributes(syntax.attributes), range: name.range)
             tables.append(table)
-            tablesByName[name.text] = ResolvedTable(table: table, columnIndex: columnIndex)
+            tablesByName[name.text] = ResolvedTable(table: table)
             tableNamesInOrder.append(name.text)
             if tableNamesByPlural[plural.text] == nil { tableNamesByPlural[plural.text] = name.text }
         }

@@ -46,8 +46,24 @@ public struct Resolver {
 /// A resolved table with what group entries need to look columns up quickly.
 struct ResolvedTable {
     var table: Table
-    /// Index into `table.columns` by column name (the first of duplicates).
-    var columnIndex: [String: Int]
+    /// Index into `table.columns` by column name (the first of duplicates),
+    /// built on the first restriction that needs it: most tables never do.
+    var columnIndex: [String: Int]?
+}
+
+extension Resolver {
+    /// The position of a column in a resolved table, through its lazily built index.
+    mutating func position(ofColumn name: String, inTable tableName: String) -> Int? {
+        guard let resolved = tablesByName[tableName] else { return nil }
+        if let index = resolved.columnIndex { return index[name] }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(resolved.table.columns.count)
+        for (position, column) in resolved.table.columns.enumerated() where index[column.name] == nil {
+            index[column.name] = position
+        }
+        tablesByName[tableName]?.columnIndex = index
+        return index[name]
+    }
 }
 
 // Small helpers shared by the resolver's files.
