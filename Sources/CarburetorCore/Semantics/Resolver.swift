@@ -13,8 +13,12 @@ public struct Resolver {
     public static func resolve(_ syntax: ConfigSyntax, in file: SourceFile,
                                diagnostics: inout DiagnosticCollector) -> Schema {
         var resolver = Resolver(file: file)
+        // The resolver appends straight to the caller's collector (same
+        // order as appending its own at the end), so tens of thousands of
+        // notes are never held twice.
+        swap(&resolver.diagnostics, &diagnostics)
         let schema = resolver.resolveConfig(syntax)
-        diagnostics.append(contentsOf: resolver.diagnostics.diagnostics)
+        swap(&resolver.diagnostics, &diagnostics)
         return schema
     }
 
@@ -55,6 +59,10 @@ extension Resolver {
     /// The position of a column in a resolved table, through its lazily built index.
     mutating func position(ofColumn name: String, inTable tableName: String) -> Int? {
         guard let resolved = tablesByName[tableName] else { return nil }
+        // A scan of a few names is cheaper than building and hashing into an index.
+        if resolved.table.columns.count <= Self.pairwiseComparisonLimit {
+            return resolved.table.columns.firstIndex { $0.name == name }
+        }
         if let index = resolved.columnIndex { return index[name] }
         var index: [String: Int] = [:]
         index.reserveCapacity(resolved.table.columns.count)

@@ -99,7 +99,13 @@ extension Parser {
                 return ([], .empty(at: previousEnd))
             }
         }
-        var columns: [ColumnSyntax] = []
+        // Columns gather in a buffer reused from table to table and are then
+        // copied into an array of exactly their number: appending to a fresh
+        // array would reallocate it as it grows and leave it up to half empty.
+        var columns = columnBuffer
+        columnBuffer = []
+        columns.removeAll(keepingCapacity: true)
+        defer { columnBuffer = columns }
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
             guard progress.madeProgress(at: index) else { forceProgress(); continue }
@@ -125,7 +131,10 @@ extension Parser {
                 skipToColumnBoundary()
             }
         }
-        return (columns, range(from: bodyStart))
+        var exactColumns: [ColumnSyntax] = []
+        exactColumns.reserveCapacity(columns.count)
+        exactColumns.append(contentsOf: columns)
+        return (exactColumns, range(from: bodyStart))
     }
 
     /// What may follow a column: `,`, the closing `}`, or (reported) a missing comma.

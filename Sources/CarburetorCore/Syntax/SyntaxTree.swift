@@ -156,9 +156,12 @@ public struct ColumnSyntax: Hashable, Sendable {
 
 /// `Name` or `Name<Argument>`. The grammar allows only `Nullable<…>`; any
 /// generic form is parsed so the resolver can say what is wrong with it.
-public indirect enum TypeSyntax: Hashable, Sendable {
+///
+/// Only `generic` is boxed: a plain `Text` stays inline instead of costing a
+/// heap allocation per column.
+public enum TypeSyntax: Hashable, Sendable {
     case named(Identifier)
-    case generic(Identifier, argument: TypeSyntax?, range: SourceRange)
+    indirect case generic(Identifier, argument: TypeSyntax?, range: SourceRange)
 
     public var name: Identifier {
         switch self {
@@ -214,7 +217,9 @@ public struct DefaultArgumentSyntax: Hashable, Sendable {
 public enum DefaultValueSyntax: Hashable, Sendable {
     case string(StringLiteral)
     case variant(Identifier)
-    case call(Identifier, argument: ArgumentValueSyntax?, range: SourceRange)
+    /// Boxed: it is much larger than the other cases, and every attribute
+    /// (`#[id]` included) would otherwise carry its size.
+    indirect case call(Identifier, argument: ArgumentValueSyntax?, range: SourceRange)
 
     public var range: SourceRange {
         switch self {
