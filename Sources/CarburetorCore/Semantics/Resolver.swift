@@ -39,7 +39,10 @@ public struct Resolver {
     }
 
     mutating func resolveConfig(_ syntax: ConfigSyntax) -> Schema {
-        let tableSyntaxes = syntax.blocks.filter { $0.kind == .tables }.flatMap(\.tables)
+        // One `tables` block (the usual case) is read in place rather than
+        // copied, so its tables are not held twice while resolving.
+        let tableBlocks = syntax.blocks.filter { $0.kind == .tables }
+        let tableSyntaxes = tableBlocks.count == 1 ? tableBlocks[0].tables : tableBlocks.flatMap(\.tables)
         let groupSyntaxes = syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups)
         let tables = resolveTables(tableSyntaxes)
         let groups = resolveGroups(groupSyntaxes)
