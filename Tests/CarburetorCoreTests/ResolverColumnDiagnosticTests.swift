@@ -127,6 +127,17 @@ import Testing
         #expect(r.text(error.notes.first?.range).isEmpty == false)
     }
 
+    @Test func aMisfitLiteralIsRewrittenForTheType() throws {
+        let number = Resolved("tables { user { #[default(sql = Text(\"-5\"))] stars -> SmallInt } }")
+        let error = try #require(number.only(.defaultTypeMismatch))
+        #expect(number.applying(error.fixIts) == "tables { user { #[default(sql = Number(-5))] stars -> SmallInt } }")
+        let text = Resolved("tables { user { #[default(sql = Number(7))] code -> Text } }")
+        let textError = try #require(text.only(.defaultTypeMismatch))
+        #expect(text.applying(textError.fixIts) == "tables { user { #[default(sql = Text(\"7\"))] code -> Text } }")
+        #expect(Resolved("tables { user { #[default(sql = Text(\"x\"))] n -> Integer } }")
+            .only(.defaultTypeMismatch)?.fixIts.isEmpty == true)
+    }
+
     @Test func defaultsThatFit() throws {
         let r = Resolved("""
             tables { user {

@@ -153,6 +153,21 @@ import Testing
         ])
     }
 
+    @Test func anUnknownTypeDoesNotStartAVariableConflict() throws {
+        let r = Resolved("""
+            tables {
+                note { #[immutable] owner_id -> Txt }
+                score { #[immutable] owner_number -> BigInt }
+            }
+            sync_groups { mobile {
+                note(restrict_to = $owner, restrict_to_column = owner_id),
+                score(restrict_to = $owner, restrict_to_column = owner_number),
+            } }
+            """)
+        #expect(r.errors.map(\.code) == [.unknownType])
+        #expect(r.schema.groups.first?.contextVariables == [ContextVariable(name: "owner", type: .bigInt)])
+    }
+
     @Test func emptyGroupWarns() throws {
         let r = Resolved(tables + "sync_groups { mobile {} }")
         let warning = try #require(r.only(.emptyGroup, severity: .warning))

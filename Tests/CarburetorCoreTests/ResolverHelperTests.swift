@@ -39,8 +39,37 @@ import Testing
         #expect(Suggestions.nearest(to: "text", among: types, budget: &budget) == "Text")
         #expect(Suggestions.nearest(to: "Timestamtz", among: types, budget: &budget) == "Timestamptz")
         #expect(Suggestions.nearest(to: "Geometry", among: types, budget: &budget) == nil)
+        #expect(Suggestions.nearest(to: "restrict", among: ["restrict_to_column", "restrict_to"], budget: &budget)
+            == "restrict_to")
+        #expect(Suggestions.nearest(to: "Ti", among: types, budget: &budget) == nil)
         var empty = SuggestionBudget(comparisons: 0)
         #expect(Suggestions.nearest(to: "Txt", among: types, budget: &empty) == nil)
+    }
+
+    /// Small and large inputs take different paths to the same answer.
+    @Test func repeatsFindsEveryLaterCopy() {
+        let small = ["a", "b", "a", "c", "b", "a"]
+        #expect(Resolver.repeats(in: small).map { [$0.position, $0.first] } == [[2, 0], [4, 1], [5, 0]])
+        let large = (0..<40).map { "k\($0 % 17)" }
+        let found = Resolver.repeats(in: large)
+        #expect(found.count == 40 - 17)
+        #expect(found.allSatisfy { large[$0.position] == large[$0.first] && $0.first == $0.position % 17 })
+    }
+
+    @Test func duplicateColumnsInAWideTable() {
+        let columns = (0..<30).map { "c\($0) -> Text" } + ["c7 -> Text", "c_7 -> Text"]
+        let r = Resolved("tables { t { " + columns.joined(separator: ", ") + " } }")
+        #expect(r.errors.map(\.code) == [.duplicateColumn, .swiftNameClash])
+        #expect(r.errors.map { r.text($0.notes.first?.range) } == ["c7", "c7"])
+    }
+
+    @Test func restrictionOnAWideTable() {
+        let columns = (0..<30).map { "c\($0) -> Text" }
+        let r = Resolved("tables { t { #[immutable] owner -> Text, " + columns.joined(separator: ", ")
+            + " } } sync_groups { g { t(restrict_to = $o, restrict_to_column = owner) } h { t(restrict_to = $o, restrict_to_column = ownr) } }")
+        #expect(r.errors.map(\.code) == [.unknownRestrictColumn])
+        #expect(r.errors.first?.help == "did you mean 'owner'?")
+        #expect(r.schema.groups.first?.contextVariables == [ContextVariable(name: "o", type: .text)])
     }
 
     @Test func identifiersAndNumbers() {

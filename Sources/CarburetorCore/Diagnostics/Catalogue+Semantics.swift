@@ -199,7 +199,7 @@ extension DiagnosticCatalogue {
                 note { title -> Text }
             }
             sync_groups {
-                mobile { note(restrict = $user_id) }
+                mobile { note(plural = "notes") }
             }
             """),
         DiagnosticDescriptor(code: .unpairedRestriction, severity: .error, title: "restrict_to without restrict_to_column (or the reverse)", example: """

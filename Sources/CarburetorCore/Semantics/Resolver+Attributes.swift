@@ -21,16 +21,19 @@ enum SpecialAttribute: String, CaseIterable {
         }
     }
 
-    /// How the role reads in a message.
-    var roleDescription: String {
+    /// The role's name in messages ("id column").
+    var roleName: String {
         switch self {
-        case .id: "the id column"
-        case .lastSyncedAt: "the sync stamp column"
-        case .isDeleted: "the soft-delete column"
-        case .dirtyFlag: "the dirty-flag column"
-        case .clientColumnSyncMetadata: "the client sync metadata column"
+        case .id: "id column"
+        case .lastSyncedAt: "sync stamp column"
+        case .isDeleted: "soft-delete column"
+        case .dirtyFlag: "dirty-flag column"
+        case .clientColumnSyncMetadata: "client sync metadata column"
         }
     }
+
+    /// "the id column".
+    var roleDescription: String { "the " + roleName }
 
     /// The one type the role allows.
     var requiredType: ColumnType {

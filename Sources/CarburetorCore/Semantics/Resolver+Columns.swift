@@ -14,8 +14,9 @@ struct DeclaredColumn {
 }
 
 extension Resolver {
-    /// The table's final columns, synthesized ones included, in their places.
-    mutating func resolveColumns(of table: TableSyntax) -> [Column] {
+    /// The table's final columns, synthesized ones included, in their
+    /// places, and the names of those whose written type was unusable.
+    mutating func resolveColumns(of table: TableSyntax) -> (columns: [Column], untyped: Set<String>) {
         var declared: [DeclaredColumn] = table.columns.map { syntax in
             let attributes = resolveAttributes(syntax.attributes)
             return DeclaredColumn(name: syntax.name, typeRange: syntax.type?.range, docs: syntax.docs,
@@ -38,7 +39,11 @@ extension Resolver {
                 at: table.name.range)
         }
         checkSwiftPropertyNames(columns, table: table)
-        return columns
+        var untyped = Set<String>()
+        for position in declared.indices where declared[position].type == nil {
+            untyped.insert(declared[position].name.text)
+        }
+        return (columns, untyped)
     }
 
     /// Reports duplicate and over-long names.
@@ -48,7 +53,7 @@ extension Resolver {
             if name.text.utf8.count > Self.maximumIdentifierBytes {
                 diagnostics.error(
                     .nameTooLong,
-                    "column name '\(name.text)' is \(name.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
+                    "column name '\(Parser.abbreviated(name.text, limit: 70))' is \(name.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
                     at: name.range, help: "choose a shorter name")
             }
         }
@@ -100,7 +105,7 @@ extension Resolver {
                     "table '\(table.name.text)' has two columns marked #[\(special.kind.rawValue)]",
                     at: special.range,
                     notes: [DiagnosticNote("first marked here", at: declared[first].attributes.special?.range)],
-                    help: "a table has one \(special.kind.roleDescription.dropFirst(4)); remove one of the marks")
+                    help: "a table has one \(special.kind.roleName); remove one of the marks")
                 continue
             }
             marked[special.kind] = position
@@ -184,12 +189,14 @@ extension Resolver {
             switch attributes.defaultSetting {
             case .sql(let value, let valueRange):
                 if let type = declared.type, let reason = Self.misfit(of: value, for: type) {
+                    let rewrite = Self.rewrite(of: value, for: type)
                     diagnostics.error(
                         .defaultTypeMismatch,
                         "default \(Self.spelling(of: value)) does not fit column '\(name.text)' of type \(type.carbSpelling)",
                         at: valueRange,
                         notes: declared.typeRange.map { [DiagnosticNote("type declared here", at: $0)] } ?? [],
-                        help: reason)
+                        help: rewrite.map { "\(reason); write \($0)" } ?? reason,
+                        fixIts: rewrite.map { [FixIt(replace: valueRange, with: $0)] } ?? [])
                 } else {
                     sqlDefault = value
                 }

@@ -153,6 +153,19 @@ extension Resolver {
         }
     }
 
+    /// The same value in the variant the column type takes, when there is
+    /// one: `Text("5")` on a number column is `Number(5)`, and the reverse.
+    static func rewrite(of value: SQLDefault, for type: ColumnType) -> String? {
+        switch value {
+        case .text(let text) where type.scalar.isNumeric && isNumberLiteral(text):
+            "Number(\(text))"
+        case .number(let literal) where type.scalar == .text:
+            "Text(\"\(literal)\")"
+        default:
+            nil
+        }
+    }
+
     /// The spelling of a default in messages.
     static func spelling(of value: SQLDefault) -> String {
         switch value {

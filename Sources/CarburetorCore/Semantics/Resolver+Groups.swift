@@ -63,7 +63,10 @@ extension Resolver {
             listed[tableName.text] = tableName.range
 
             var resolvedRestriction: Restriction?
-            if let restriction, let column = restrictColumn(restriction, of: table) {
+            // A column whose type was unusable (reported) binds nothing, so
+            // its stand-in type cannot start a second error.
+            if let restriction, let column = restrictColumn(restriction, of: table),
+               !table.untypedColumns.contains(column.name) {
                 resolvedRestriction = Restriction(variable: restriction.variable.text,
                                                   columnName: column.name)
                 let binding = VariableBinding(type: column.type.scalar, column: column.name,
@@ -141,7 +144,6 @@ extension Resolver {
 
     /// Checks an entry's arguments; returns the pair when both halves are usable.
     mutating func resolveRestriction(_ entry: GroupEntrySyntax) -> WrittenRestriction? {
-        var seen: [String: SourceRange] = [:]
         var variable: Identifier?
         var column: Identifier?
         var restrictTo: ArgumentSyntax?
@@ -159,15 +161,15 @@ extension Resolver {
                     fixIts: Self.replacement(name.range, with: suggestion))
                 continue
             }
-            if let first = seen[name.text] {
+            let isVariable = name.text == "restrict_to"
+            if let first = isVariable ? restrictTo : restrictToColumn {
                 diagnostics.error(
                     .duplicateArgument, "argument '\(name.text)' is given twice", at: argument.range,
-                    notes: [DiagnosticNote("first given here", at: first)],
+                    notes: [DiagnosticNote("first given here", at: first.range)],
                     help: "remove one of them")
                 continue
             }
-            seen[name.text] = argument.range
-            if name.text == "restrict_to" {
+            if isVariable {
                 restrictTo = argument
                 variable = argument.value.flatMap { restrictToVariable($0) }
             } else {
@@ -258,7 +260,9 @@ extension Resolver {
             return nil
         }
         let column = table.table.columns[position]
-        let declared = DiagnosticNote("'\(column.name)' declared here", at: column.range ?? table.table.range)
+        let declared = column.isSynthesized
+            ? DiagnosticNote("the compiler adds the column '\(column.name)' to '\(table.table.name)'", at: table.table.range)
+            : DiagnosticNote("'\(column.name)' declared here", at: column.range)
         if column.isClientOnly {
             diagnostics.error(
                 .clientOnlyRestrictColumn,

@@ -9,11 +9,17 @@ extension Resolver {
         var swiftNameOwners: [String: Identifier] = [:]
         var tables: [Table] = []
         tables.reserveCapacity(syntaxes.count)
+        firstDeclaration.reserveCapacity(syntaxes.count)
+        pluralOwners.reserveCapacity(syntaxes.count)
+        swiftNameOwners.reserveCapacity(syntaxes.count)
+        tablesByName.reserveCapacity(syntaxes.count)
+        tableNamesInOrder.reserveCapacity(syntaxes.count)
+        tableNamesByPlural.reserveCapacity(syntaxes.count)
 
         for syntax in syntaxes {
             let name = syntax.name
             let plural = resolvePlural(of: syntax)
-            let columns = resolveColumns(of: syntax)
+            let (columns, untypedColumns) = resolveColumns(of: syntax)
 
             if let first = firstDeclaration[name.text] {
                 diagnostics.error(
@@ -52,7 +58,7 @@ extension Resolver {
                 documentation: Self.documentation(syntax.docs), columns: columns,
                 renamedFrom: resolveTableAttributes(syntax.attributes), range: name.range)
             tables.append(table)
-            tablesByName[name.text] = ResolvedTable(table: table)
+            tablesByName[name.text] = ResolvedTable(table: table, untypedColumns: untypedColumns)
             tableNamesInOrder.append(name.text)
             if tableNamesByPlural[plural.text] == nil { tableNamesByPlural[plural.text] = name.text }
         }
@@ -121,7 +127,7 @@ extension Resolver {
         if plural.text.utf8.count > Self.maximumIdentifierBytes {
             diagnostics.error(
                 .nameTooLong,
-                "plural '\(plural.text)' is \(plural.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
+                "plural '\(Parser.abbreviated(plural.text, limit: 70))' is \(plural.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
                 at: plural.range,
                 help: plural.isDefault
                     ? "give the table a shorter plural = \"…\" or a shorter name"

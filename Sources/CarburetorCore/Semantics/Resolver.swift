@@ -56,6 +56,14 @@ struct ResolvedTable {
     /// Index into `table.columns` by column name (the first of duplicates),
     /// built on the first restriction that needs it: most tables never do.
     var columnIndex: [String: Int]?
+    /// Columns whose written type was unusable (already reported): their
+    /// stand-in type must not start a second error about a `$variable`.
+    var untypedColumns: Set<String> = []
+
+    init(table: Table, untypedColumns: Set<String> = []) {
+        self.table = table
+        self.untypedColumns = untypedColumns
+    }
 }
 
 extension Resolver {
@@ -67,6 +75,10 @@ extension Resolver {
             return resolved.table.columns.firstIndex { $0.name == name }
         }
         if let index = resolved.columnIndex { return index[name] }
+        let columns = resolved.table.columns
+        if columns.count <= Self.pairwiseComparisonLimit {
+            return columns.firstIndex { $0.name == name }
+        }
         var index: [String: Int] = [:]
         index.reserveCapacity(resolved.table.columns.count)
         for (position, column) in resolved.table.columns.enumerated() where index[column.name] == nil {

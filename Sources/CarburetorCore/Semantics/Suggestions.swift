@@ -2,7 +2,8 @@
 ///
 /// Matching ignores case, so `text` finds `Text` and `ID` finds `id`. Only a
 /// candidate within a small edit distance (about a third of the word's
-/// length, at most 3) is suggested, so unrelated names never are.
+/// length, at most 3) is suggested, so unrelated names never are; failing
+/// that, the shortest candidate the word begins (`restrict` → `restrict_to`).
 enum Suggestions {
     /// The candidate nearest to `word`, or `nil` if none is close enough.
     /// `budget` bounds the total work over one run so that a file full of
@@ -12,19 +13,26 @@ enum Suggestions {
         let target = Array(word.lowercased().utf8)
         let limit = max(1, min(3, target.count / 3))
         var best: (candidate: String, distance: Int)?
+        // A truncated name (`restrict` for `restrict_to`) suggests the
+        // shortest candidate it begins, when nothing is near enough.
+        var shortestExtension: String?
         for candidate in candidates {
             guard budget.spend() else { break }
             let other = Array(candidate.lowercased().utf8)
+            if target.count >= 3, other.count > target.count, other.starts(with: target),
+               shortestExtension.map({ other.count < $0.utf8.count }) ?? true {
+                shortestExtension = candidate
+            }
             if abs(other.count - target.count) > limit { continue }
             let bound = best.map { $0.distance - 1 } ?? limit
-            guard bound >= 0 else { break }
+            guard bound >= 0 else { continue }
             if let distance = editDistance(target, other, limit: bound) {
                 if candidate == word { continue }
                 best = (candidate, distance)
                 if distance == 0 { break }
             }
         }
-        return best?.candidate
+        return best?.candidate ?? shortestExtension
     }
 
     /// The Levenshtein distance between `a` and `b`, or `nil` when it exceeds
