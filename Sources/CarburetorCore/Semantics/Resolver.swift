@@ -70,10 +70,6 @@ extension Resolver {
     /// The position of a column in a resolved table, through its lazily built index.
     mutating func position(ofColumn name: String, inTable tableName: String) -> Int? {
         guard let resolved = tablesByName[tableName] else { return nil }
-        // A scan of a few names is cheaper than building and hashing into an index.
-        if resolved.table.columns.count <= Self.pairwiseComparisonLimit {
-            return resolved.table.columns.firstIndex { $0.name == name }
-        }
         if let index = resolved.columnIndex { return index[name] }
         let columns = resolved.table.columns
         if columns.count <= Self.pairwiseComparisonLimit {
