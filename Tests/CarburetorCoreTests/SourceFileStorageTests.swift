@@ -51,3 +51,34 @@ struct DiagnosticOrderTests {
         #expect(ordered.sorted.map(\.message) == ["a", "b", "c"])
     }
 }
+
+/// `Frontend.compile(_:includeNotes: false)` (what `check` does without
+/// `--verbose`) gives the same errors and warnings, only without notes.
+struct FrontendNotesTests {
+    @Test func leavingNotesOutChangesNothingElse() {
+        let text = """
+        tables {
+            user { name -> Text, email -> Txt }
+            users { id -> Text }
+        }
+        sync_groups { g { user, nobody } }
+        """
+        let file = SourceFile(name: "t.carb", text: text)
+        let full = Frontend.compile(file)
+        let lean = Frontend.compile(file, includeNotes: false)
+        #expect(full.diagnostics.contains { $0.severity == .note })
+        #expect(lean.diagnostics == full.diagnostics.filter { $0.severity != .note })
+        #expect(!lean.diagnostics.isEmpty)
+        #expect(lean.schema == full.schema)
+    }
+
+    @Test func aCollectorThatKeepsNoNotesDropsThemEverywhere() {
+        var collector = DiagnosticCollector(keepsNotes: false)
+        let note = Diagnostic(severity: .note, code: DiagnosticCode("N0001"), message: "n", range: .empty(at: 0))
+        let error = Diagnostic(severity: .error, code: DiagnosticCode("E0001"), message: "e", range: .empty(at: 0))
+        collector.append(note)
+        collector.append(contentsOf: [note, error])
+        collector.note(DiagnosticCode("N0001"), "n", at: .empty(at: 0))
+        #expect(collector.diagnostics == [error])
+    }
+}

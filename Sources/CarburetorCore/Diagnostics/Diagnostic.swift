@@ -86,17 +86,28 @@ public struct Diagnostic: Hashable, Sendable {
 /// Accumulates diagnostics for one source file.
 public struct DiagnosticCollector: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
+    /// When false, notes are dropped as they come, before their message is
+    /// even built: a large config gets tens of thousands of `N0001` notes
+    /// that only `--verbose` shows.
+    public var keepsNotes = true
 
-    public init() {}
+    public init(keepsNotes: Bool = true) {
+        self.keepsNotes = keepsNotes
+    }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     public mutating func append(_ diagnostic: Diagnostic) {
+        guard keepsNotes || diagnostic.severity != .note else { return }
         diagnostics.append(diagnostic)
     }
 
     public mutating func append(contentsOf other: [Diagnostic]) {
-        diagnostics.append(contentsOf: other)
+        if keepsNotes {
+            diagnostics.append(contentsOf: other)
+        } else {
+            diagnostics.append(contentsOf: other.lazy.filter { $0.severity != .note })
+        }
     }
 
     public mutating func error(
@@ -116,10 +127,11 @@ public struct DiagnosticCollector: Sendable {
     }
 
     public mutating func note(
-        _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+        _ code: DiagnosticCode, _ message: @autoclosure () -> String, at range: SourceRange,
         notes: [DiagnosticNote] = [], help: String? = nil
     ) {
-        append(Diagnostic(severity: .note, code: code, message: message, range: range,
+        guard keepsNotes else { return }
+        append(Diagnostic(severity: .note, code: code, message: message(), range: range,
                           notes: notes, help: help))
     }
 
