@@ -8,7 +8,12 @@ extension Parser {
                        itemSeparatorHelp: "tables are not separated by commas", itemsTakeAttributes: true) { parser in
             if let table = parser.parseTable() { tables.append(table) }
         }
-        return BlockSyntax(kind: .tables, keyword: keyword, tables: tables, range: range(from: keyword.range.start))
+        // An exactly sized copy: the array grew by doubling and may be half empty.
+        var exactTables: [TableSyntax] = []
+        exactTables.reserveCapacity(tables.count)
+        exactTables.append(contentsOf: tables)
+        tables = []
+        return BlockSyntax(kind: .tables, keyword: keyword, tables: exactTables, range: range(from: keyword.range.start))
     }
 
     /// The braces of a top-level block around its tables or groups, with the

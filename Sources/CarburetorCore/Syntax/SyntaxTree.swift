@@ -183,7 +183,13 @@ public enum TypeSyntax: Hashable, Sendable {
 public struct AttributeSyntax: Hashable, Sendable {
     public var name: Identifier
     /// Present for `#[default(…)]` (and any other attribute written with parentheses).
-    public var defaultArgument: DefaultArgumentSyntax?
+    public var defaultArgument: DefaultArgumentSyntax? {
+        get { boxedDefaultArgument?.value }
+        set { boxedDefaultArgument = newValue.map(SyntaxBox.init) }
+    }
+    /// Boxed: most attributes (`#[id]`, `#[immutable]`) have no argument, and
+    /// an inline one would make every attribute of a large config twice as big.
+    private var boxedDefaultArgument: SyntaxBox<DefaultArgumentSyntax>?
     /// True when parentheses followed the name, even if their contents were unusable.
     public var hasParentheses: Bool
     public var range: SourceRange
@@ -191,9 +197,27 @@ public struct AttributeSyntax: Hashable, Sendable {
     public init(name: Identifier, defaultArgument: DefaultArgumentSyntax?,
                 hasParentheses: Bool, range: SourceRange) {
         self.name = name
-        self.defaultArgument = defaultArgument
+        self.boxedDefaultArgument = defaultArgument.map(SyntaxBox.init)
         self.hasParentheses = hasParentheses
         self.range = range
+    }
+}
+
+/// An immutable heap box compared and hashed by its value, for rarely
+/// present parts of a node that would otherwise enlarge every node.
+final class SyntaxBox<Value: Hashable & Sendable>: Hashable, Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    static func == (lhs: SyntaxBox, rhs: SyntaxBox) -> Bool {
+        lhs.value == rhs.value
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
     }
 }
 
