@@ -27,9 +27,19 @@ extension Lexer {
                 break
             }
         }
-        emit(.identifier, from: start, to: index, value: text(from: start, to: index))
+        var name = text(from: start, to: index)
+        if index - start > Lexer.longestInlineName {
+            // A long name (a table's, most often) written again shares the
+            // first one's storage instead of holding its own.
+            name = longNames.insert(name).memberAfterInsert
+        }
+        emit(.identifier, from: start, to: index, value: name)
         offset = index
     }
+
+    /// Names up to this many bytes are stored inside a `String` itself; longer
+    /// ones take a heap allocation each, which `longNames` shares.
+    static let longestInlineName = 15
 
     /// One `.unknown` token and one diagnostic for a run of characters that
     /// start no token (whitespace ends the run).

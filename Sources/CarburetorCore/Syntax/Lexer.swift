@@ -31,6 +31,8 @@ public struct Lexer {
     private var didProduce = false
     private var producedAny = false
     var diagnostics: [Diagnostic] = []
+    /// Identifiers longer than `longestInlineName` seen so far, to share their storage.
+    var longNames: Set<String> = []
     /// Newlines seen since the last emitted token (in whitespace and in skipped comments).
     var pendingNewlines = 0
     /// True when the token just returned is a string that ran to the end of
