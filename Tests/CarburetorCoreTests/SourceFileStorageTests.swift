@@ -82,3 +82,16 @@ struct FrontendNotesTests {
         #expect(collector.diagnostics == [error])
     }
 }
+
+/// Long identifiers written again share storage; their text must still be exact.
+struct LongNameSharingTests {
+    @Test func repeatedAndSimilarLongNamesKeepTheirOwnText() {
+        let names = ["record_12345_item", "record_12345_itex", "record_12345_item", "a_much_longer_name_than_fifteen",
+                     "record_12345_item", "short", "record_12345_itex"]
+        var collector = DiagnosticCollector()
+        let tokens = Lexer.tokenize(SourceFile(name: "t", text: names.joined(separator: " ")), keepComments: false,
+                                    diagnostics: &collector)
+        #expect(tokens.filter { $0.kind == .identifier }.map(\.stringValue) == names)
+        #expect(collector.diagnostics.isEmpty)
+    }
+}
