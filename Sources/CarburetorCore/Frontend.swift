@@ -13,7 +13,13 @@ public struct CompilationResult: Sendable {
 /// The front-end pipeline: lexer → parser → resolver.
 public enum Frontend {
     public static func compile(_ file: SourceFile) -> CompilationResult {
-        var diagnostics = DiagnosticCollector()
+        compile(file, includeNotes: true)
+    }
+
+    /// - Parameter includeNotes: false leaves out notes (severity `.note`),
+    ///   which costs less on large configs; errors and warnings are the same.
+    public static func compile(_ file: SourceFile, includeNotes: Bool) -> CompilationResult {
+        var diagnostics = DiagnosticCollector(keepsNotes: includeNotes)
         let syntax = Parser.parse(file, diagnostics: &diagnostics)
         let schema = Resolver.resolve(syntax, in: file, diagnostics: &diagnostics)
         return CompilationResult(

@@ -22,7 +22,8 @@ public struct CheckCommand: Sendable {
             case .failure(let error):
                 output.fail(error.description)
             case .success(let file):
-                let result = Frontend.compile(file)
+                // Notes are shown only with --verbose; without it they are not even made.
+                let result = Frontend.compile(file, includeNotes: policy.verbose)
                 reports.append(FileDiagnostics(file: file, diagnostics: policy.apply(to: result.diagnostics)))
             }
         }

@@ -9,7 +9,7 @@ import CarburetorCore
 // carburetor-benchmark: measures `check` (lexer, parser, resolver) on large
 // generated configs.
 //
-//   carburetor-benchmark [--runs N] [--scales 1,2,4]   full report
+//   carburetor-benchmark [--runs N] [--scales 1,2,4] [--verbose]   full report (--verbose: with notes)
 //   carburetor-benchmark --generate FILE [--scale S]    write a config only
 //   carburetor-benchmark --measure FILE [--runs N]      one measurement (used by the report)
 //   carburetor-benchmark --layout                       sizes of the front end's values
@@ -78,7 +78,7 @@ func measureStage(runs: Int, _ body: () -> Void) -> (wall: Double, cpu: Double) 
 /// Times the front end on one file; prints one tab-separated line the parent parses:
 /// bytes, compile wall, compile cpu, lex cpu, parse cpu (lexing included),
 /// baseline RSS, peak RSS, tables, warnings+errors.
-func measure(path: String, runs: Int) -> Int32 {
+func measure(path: String, runs: Int, includeNotes: Bool) -> Int32 {
     guard let data = FileManager.default.contents(atPath: path) else {
         FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
         return 1
@@ -90,12 +90,12 @@ func measure(path: String, runs: Int) -> Int32 {
     // One run first, alone, so the peak memory is what one `check` needs
     // (repeated runs add the allocator's fragmentation to the peak).
     do {
-        let result = Frontend.compile(file)
+        let result = Frontend.compile(file, includeNotes: includeNotes)
         diagnostics = result.diagnostics.filter { $0.severity != .note }.count
         tables = result.syntax.blocks.reduce(0) { $0 + $1.tables.count }
     }
     let peak = peakResidentBytes()
-    let compile = measureStage(runs: runs) { _ = Frontend.compile(file) }
+    let compile = measureStage(runs: runs) { _ = Frontend.compile(file, includeNotes: includeNotes) }
     let lex = measureStage(runs: runs) {
         var collector = DiagnosticCollector()
         _ = Lexer.tokenize(file, keepComments: false, diagnostics: &collector)
@@ -109,13 +109,14 @@ func measure(path: String, runs: Int) -> Int32 {
     return 0
 }
 
-func report(runs: Int, scales: [Int]) -> Int32 {
+func report(runs: Int, scales: [Int], includeNotes: Bool) -> Int32 {
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("carburetor-benchmark-\(getpid())")
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
 
-    print("carburetor-benchmark: the check front end (lexer + parser + resolver), median of \(runs) runs per size.")
+    print("carburetor-benchmark: the check front end (lexer + parser + resolver), median of \(runs) runs per size,"
+          + (includeNotes ? " notes included (check --verbose)." : " without notes (as check without --verbose)."))
     print("Throughput is input size / median time; 'cpu' columns are CPU seconds (steadier on a busy machine).")
     print("")
     print("scale  input     tables  diags  wall      cpu       MB/s wall  MB/s cpu  lex MB/s  parse MB/s  resolve MB/s  peak RSS   growth     growth/input")
@@ -129,7 +130,7 @@ func report(runs: Int, scales: [Int]) -> Int32 {
 
         let child = Process()
         child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        child.arguments = ["--measure", path, "--runs", String(runs)]
+        child.arguments = ["--measure", path, "--runs", String(runs)] + (includeNotes ? ["--verbose"] : [])
         let pipe = Pipe()
         child.standardOutput = pipe
         do { try child.run() } catch {
@@ -161,6 +162,8 @@ func report(runs: Int, scales: [Int]) -> Int32 {
 }
 
 let runs = Int(option("--runs") ?? "") ?? 5
+/// Like `check`: notes only with `--verbose`.
+let includeNotes = CommandLine.arguments.contains("--verbose")
 if CommandLine.arguments.contains("--layout") {
     // The in-memory size of the front end's main values, for memory budgets.
     print("Token \(MemoryLayout<Token>.stride) B, Identifier \(MemoryLayout<Identifier>.stride) B, "
@@ -176,11 +179,11 @@ if CommandLine.arguments.contains("--layout") {
     switch stage {
     case "lex": _ = Lexer.tokenize(file, keepComments: false, diagnostics: &collector)
     case "parse": _ = Parser.parse(file, diagnostics: &collector)
-    default: _ = Frontend.compile(file)
+    default: _ = Frontend.compile(file, includeNotes: includeNotes)
     }
     print("\(stage): input \(megabytes(file.utf8.count)), peak growth \(megabytes(peakResidentBytes() - baseline))")
 } else if let path = option("--measure") {
-    exit(measure(path: path, runs: runs))
+    exit(measure(path: path, runs: runs, includeNotes: includeNotes))
 } else if let path = option("--generate") {
     let scale = Int(option("--scale") ?? "") ?? 1
     let text = LargeConfigGenerator(scale: scale).generate()
@@ -191,5 +194,5 @@ if CommandLine.arguments.contains("--layout") {
     print("wrote \(path) (\(megabytes(text.utf8.count)))")
 } else {
     let scales = (option("--scales") ?? "1,2,4").split(separator: ",").compactMap { Int($0) }
-    exit(report(runs: runs, scales: scales))
+    exit(report(runs: runs, scales: scales, includeNotes: includeNotes))
 }

@@ -86,17 +86,28 @@ public struct Diagnostic: Hashable, Sendable {
 /// Accumulates diagnostics for one source file.
 public struct DiagnosticCollector: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
+    /// When false, notes are dropped as they come, before their message is
+    /// even built: a large config gets tens of thousands of `N0001` notes
+    /// that only `--verbose` shows.
+    public var keepsNotes = true
 
-    public init() {}
+    public init(keepsNotes: Bool = true) {
+        self.keepsNotes = keepsNotes
+    }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
     public mutating func append(_ diagnostic: Diagnostic) {
+        guard keepsNotes || diagnostic.severity != .note else { return }
         diagnostics.append(diagnostic)
     }
 
     public mutating func append(contentsOf other: [Diagnostic]) {
-        diagnostics.append(contentsOf: other)
+        if keepsNotes {
+            diagnostics.append(contentsOf: other)
+        } else {
+            diagnostics.append(contentsOf: other.lazy.filter { $0.severity != .note })
+        }
     }
 
     public mutating func error(
@@ -116,17 +127,23 @@ public struct DiagnosticCollector: Sendable {
     }
 
     public mutating func note(
-        _ code: DiagnosticCode, _ message: String, at range: SourceRange,
+        _ code: DiagnosticCode, _ message: @autoclosure () -> String, at range: SourceRange,
         notes: [DiagnosticNote] = [], help: String? = nil
     ) {
-        append(Diagnostic(severity: .note, code: code, message: message, range: range,
+        guard keepsNotes else { return }
+        append(Diagnostic(severity: .note, code: code, message: message(), range: range,
                           notes: notes, help: help))
     }
 
     /// Diagnostics in source order (stable for equal positions), the order
     /// every renderer prints them in.
     public var sorted: [Diagnostic] {
-        diagnostics.enumerated()
+        // Usually already in order (every stage reports as it reads the
+        // file): one linear check then spares sorting thousands of notes.
+        if diagnostics.indices.dropFirst().allSatisfy({ diagnostics[$0 - 1].range.start <= diagnostics[$0].range.start }) {
+            return diagnostics
+        }
+        return diagnostics.enumerated()
             .sorted { ($0.element.range.start, $0.offset) < ($1.element.range.start, $1.offset) }
             .map(\.element)
     }

@@ -11,7 +11,7 @@ enum Pluralization {
     /// A best guess at the English plural of a `snake_case` name; only the
     /// last word is inflected (`sales_person` → `sales_people`).
     static func englishPlural(of name: String) -> String {
-        let lastUnderscore = name.lastIndex(of: "_")
+        let lastUnderscore = isPlainASCII(name) ? name.utf8.lastIndex(of: UInt8(ascii: "_")) : name.lastIndex(of: "_")
         let prefix = lastUnderscore.map { String(name[...$0]) } ?? ""
         let word = lastUnderscore.map { String(name[name.index(after: $0)...]) } ?? name
         guard !word.isEmpty else { return defaultPlural(of: name) }
@@ -22,13 +22,27 @@ enum Pluralization {
     /// `order_items`): a single `s` after a letter, but not the endings of
     /// singular nouns such as `address`, `status`, `analysis` or `alias`.
     static func looksPlural(_ name: String) -> Bool {
-        let word = (name.split(separator: "_").last.map(String.init) ?? name).lowercased()
+        let lastWord: Substring? = isPlainASCII(name)
+            ? name.utf8.split(separator: UInt8(ascii: "_")).last.map { name[$0.startIndex..<$0.endIndex] }
+            : name.split(separator: "_").last
+        let word = (lastWord.map(String.init) ?? name).lowercased()
         if irregularPlurals.contains(word) { return true }
         guard word.count > 2, word.hasSuffix("s"), !uncountable.contains(word), irregular[word] == nil else {
             return false
         }
-        return !["ss", "us", "is", "as"].contains { word.hasSuffix($0) }
+        return !singularEndings.contains { word.hasSuffix($0) }
     }
+
+    /// ASCII without `\r` (which joins a following `\n` into one character):
+    /// byte positions are then character positions, and splitting the
+    /// bytes gives what splitting the characters would, without the cost of
+    /// finding character boundaries (this runs for every table).
+    private static func isPlainASCII(_ name: String) -> Bool {
+        name.utf8.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") }
+    }
+
+    private static let singularEndings = ["ss", "us", "is", "as"]
+    private static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
 
     private static let irregularPlurals = Set(irregular.values)
 
@@ -57,7 +71,6 @@ enum Pluralization {
         }
         let scalars = Array(lower.unicodeScalars)
         guard let last = scalars.last else { return word + "s" }
-        let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u"]
         if last == "y", scalars.count >= 2, !vowels.contains(scalars[scalars.count - 2]),
            scalars[scalars.count - 2].properties.isAlphabetic {
             return String(word.dropLast()) + "ies"

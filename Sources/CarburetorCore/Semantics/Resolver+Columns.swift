@@ -71,7 +71,7 @@ extension Resolver {
     static let pairwiseComparisonLimit = 16
 
     /// Every position whose key equals an earlier one, with the first position of that key.
-    static func repeats(in keys: [String]) -> [(position: Int, first: Int)] {
+    static func repeats<Key: Hashable>(in keys: [Key]) -> [(position: Int, first: Int)] {
         var found: [(position: Int, first: Int)] = []
         if keys.count <= pairwiseComparisonLimit {
             for position in keys.indices {
@@ -81,7 +81,7 @@ extension Resolver {
             }
             return found
         }
-        var firstPositions: [String: Int] = [:]
+        var firstPositions: [Key: Int] = [:]
         firstPositions.reserveCapacity(keys.count)
         for (position, key) in keys.enumerated() {
             if let first = firstPositions[key] {
@@ -221,6 +221,17 @@ extension Resolver {
 
     /// Two column names that give the same Swift property (`user_id`, `userId`).
     private mutating func checkSwiftPropertyNames(_ columns: [Column], table: TableSyntax) {
+        // Equal property names have equal hashes: when no two hashes are
+        // equal (nearly always), there is no clash and no name is built.
+        if columns.count <= Self.pairwiseComparisonLimit {
+            var hashes: [UInt64] = []
+            hashes.reserveCapacity(columns.count)
+            for column in columns {
+                guard let hash = SwiftNames.propertyNameHash(column.name) else { break }
+                hashes.append(hash)
+            }
+            if hashes.count == columns.count, Self.repeats(in: hashes).isEmpty { return }
+        }
         let properties = columns.map { SwiftNames.propertyName($0.name) }
         for (position, first) in Self.repeats(in: properties) {
             let column = columns[position]

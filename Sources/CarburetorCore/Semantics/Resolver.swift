@@ -13,8 +13,12 @@ public struct Resolver {
     public static func resolve(_ syntax: ConfigSyntax, in file: SourceFile,
                                diagnostics: inout DiagnosticCollector) -> Schema {
         var resolver = Resolver(file: file)
+        // The resolver appends straight to the caller's collector (same
+        // order as appending its own at the end), so tens of thousands of
+        // notes are never held twice.
+        swap(&resolver.diagnostics, &diagnostics)
         let schema = resolver.resolveConfig(syntax)
-        diagnostics.append(contentsOf: resolver.diagnostics.diagnostics)
+        swap(&resolver.diagnostics, &diagnostics)
         return schema
     }
 
@@ -35,7 +39,10 @@ public struct Resolver {
     }
 
     mutating func resolveConfig(_ syntax: ConfigSyntax) -> Schema {
-        let tableSyntaxes = syntax.blocks.filter { $0.kind == .tables }.flatMap(\.tables)
+        // One `tables` block (the usual case) is read in place rather than
+        // copied, so its tables are not held twice while resolving.
+        let tableBlocks = syntax.blocks.filter { $0.kind == .tables }
+        let tableSyntaxes = tableBlocks.count == 1 ? tableBlocks[0].tables : tableBlocks.flatMap(\.tables)
         let groupSyntaxes = syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups)
         let tables = resolveTables(tableSyntaxes)
         let groups = resolveGroups(groupSyntaxes)

@@ -35,6 +35,29 @@ enum SwiftNames {
         }
     }
 
+    /// An FNV-1a hash of `propertyName(name)` computed on the fly, without
+    /// building the name (`nil` for a non-ASCII name): a cheap first test
+    /// for clashes, since equal property names have equal hashes.
+    static func propertyNameHash(_ name: String) -> UInt64? {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var startsWord = true
+        var length = 0
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == UInt8(ascii: "_") {
+                startsWord = true
+                continue
+            }
+            var converted = startsWord && isLowercaseLetter(byte) ? byte - 32 : byte
+            if length == 0, isUppercaseLetter(converted) { converted += 32 }
+            hash = (hash ^ UInt64(converted)) &* 0x0000_0100_0000_01B3
+            startsWord = false
+            length += 1
+        }
+        if length == 0 { hash = (hash ^ UInt64(UInt8(ascii: "_"))) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
     private static func isLowercaseLetter(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
     }

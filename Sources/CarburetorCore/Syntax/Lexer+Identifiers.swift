@@ -27,8 +27,36 @@ extension Lexer {
                 break
             }
         }
-        emit(.identifier, from: start, to: index, value: text(from: start, to: index))
+        let name = index - start > Lexer.longestInlineName
+            ? sharedLongName(from: start, to: index)
+            : text(from: start, to: index)
+        emit(.identifier, from: start, to: index, value: name)
         offset = index
+    }
+
+    /// Names up to this many bytes are stored inside a `String` itself; longer
+    /// ones take a heap allocation each, which `sharedLongName` avoids for a
+    /// name written again (a table's name in sync groups, most often).
+    static let longestInlineName = 15
+
+    /// The text of a long identifier, taken from `longNames` when the same
+    /// bytes were seen before: found by a hash of the bytes and checked byte
+    /// for byte, so no `String` is built for a repeated name.
+    private mutating func sharedLongName(from start: Int, to end: Int) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            let written = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in written { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            if let known = longNames[hash] {
+                var known = known
+                let same = known.withUTF8 { $0.count == written.count && $0.elementsEqual(written) }
+                if same { return known }
+                return String(decoding: written, as: UTF8.self)  // a collision: rare, not cached
+            }
+            let name = String(decoding: written, as: UTF8.self)
+            longNames[hash] = name
+            return name
+        }
     }
 
     /// One `.unknown` token and one diagnostic for a run of characters that

@@ -31,6 +31,9 @@ public struct Lexer {
     private var didProduce = false
     private var producedAny = false
     var diagnostics: [Diagnostic] = []
+    /// Identifiers longer than `longestInlineName` seen so far, by a hash of
+    /// their bytes, to share their storage (see `sharedLongName`).
+    var longNames: [UInt64: String] = [:]
     /// Newlines seen since the last emitted token (in whitespace and in skipped comments).
     var pendingNewlines = 0
     /// True when the token just returned is a string that ran to the end of

@@ -8,7 +8,12 @@ extension Parser {
                        itemSeparatorHelp: "tables are not separated by commas", itemsTakeAttributes: true) { parser in
             if let table = parser.parseTable() { tables.append(table) }
         }
-        return BlockSyntax(kind: .tables, keyword: keyword, tables: tables, range: range(from: keyword.range.start))
+        // An exactly sized copy: the array grew by doubling and may be half empty.
+        var exactTables: [TableSyntax] = []
+        exactTables.reserveCapacity(tables.count)
+        exactTables.append(contentsOf: tables)
+        tables = []
+        return BlockSyntax(kind: .tables, keyword: keyword, tables: exactTables, range: range(from: keyword.range.start))
     }
 
     /// The braces of a top-level block around its tables or groups, with the
@@ -99,7 +104,13 @@ extension Parser {
                 return ([], .empty(at: previousEnd))
             }
         }
-        var columns: [ColumnSyntax] = []
+        // Columns gather in a buffer reused from table to table and are then
+        // copied into an array of exactly their number: appending to a fresh
+        // array would reallocate it as it grows and leave it up to half empty.
+        var columns = columnBuffer
+        columnBuffer = []
+        columns.removeAll(keepingCapacity: true)
+        defer { columnBuffer = columns }
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
             guard progress.madeProgress(at: index) else { forceProgress(); continue }
@@ -125,7 +136,10 @@ extension Parser {
                 skipToColumnBoundary()
             }
         }
-        return (columns, range(from: bodyStart))
+        var exactColumns: [ColumnSyntax] = []
+        exactColumns.reserveCapacity(columns.count)
+        exactColumns.append(contentsOf: columns)
+        return (exactColumns, range(from: bodyStart))
     }
 
     /// What may follow a column: `,`, the closing `}`, or (reported) a missing comma.

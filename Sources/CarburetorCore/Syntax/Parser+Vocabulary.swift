@@ -4,10 +4,16 @@ extension Parser {
     /// The token one or two places ahead (`.endOfFile` past the end).
     mutating func peek(_ distance: Int = 1) -> Token {
         precondition(distance == 1 || distance == 2, "the parser looks at most two tokens ahead")
-        if nextToken == nil { nextToken = pullToken() }
-        if distance == 1 { return nextToken!.token }
-        if tokenAfterNext == nil { tokenAfterNext = pullToken() }
-        return tokenAfterNext!.token
+        if lookaheadCount == 0 {
+            nextToken = pullToken()
+            lookaheadCount = 1
+        }
+        if distance == 1 { return nextToken.token }
+        if lookaheadCount == 1 {
+            tokenAfterNext = pullToken()
+            lookaheadCount = 2
+        }
+        return tokenAfterNext.token
     }
 
     var atEndOfFile: Bool { current.kind == .endOfFile }
@@ -26,13 +32,20 @@ extension Parser {
         guard current.kind != .endOfFile else { return }
         previousEnd = current.range.end
         index += 1
-        if let next = nextToken {
-            (current, currentFollowsLexicalError) = next
+        let next: PulledToken
+        switch lookaheadCount {
+        case 0:
+            next = pullToken()
+        case 1:
+            next = nextToken
+            lookaheadCount = 0
+        default:
+            next = nextToken
             nextToken = tokenAfterNext
-            tokenAfterNext = nil
-        } else {
-            (current, currentFollowsLexicalError) = pullToken()
+            lookaheadCount = 1
         }
+        current = next.token
+        currentFollowsLexicalError = next.followsLexicalError
     }
 
     /// Moves past the current token and returns it.

@@ -40,9 +40,12 @@ public struct Parser {
     /// line and swallowed what followed). A missing token is not reported
     /// there: the lexer's error covers the spot.
     var currentFollowsLexicalError: Bool
-    /// The tokens after the current one, once `peek` has pulled them from the lexer.
-    var nextToken: (token: Token, followsLexicalError: Bool)?
-    var tokenAfterNext: (token: Token, followsLexicalError: Bool)?
+    /// The tokens after the current one, once `peek` has pulled them from the
+    /// lexer (`lookaheadCount` of them: 0, 1 or 2). Plain fields rather than
+    /// optionals of tuples, which the optimiser copies through generic code.
+    var nextToken = PulledToken.endOfFile
+    var tokenAfterNext = PulledToken.endOfFile
+    var lookaheadCount = 0
     /// Set when the last token pulled was an unterminated string.
     var pulledUnterminatedString = false
     /// Number of tokens consumed so far: identifies the current token.
@@ -60,18 +63,22 @@ public struct Parser {
     /// Set when the type being parsed nests too deeply; the whole type is then
     /// dropped (reported once) rather than handed to the resolver for more errors.
     var typeNestingExceeded = false
+    /// Storage reused by `parseTableBody` for the columns of each table.
+    var columnBuffer: [ColumnSyntax] = []
 
     init(file: SourceFile) {
         self.file = file
         lexer = Lexer(file: file, keepComments: false)
         current = Token(kind: .endOfFile, range: .empty(at: 0), stringValue: "")
         currentFollowsLexicalError = false
-        (current, currentFollowsLexicalError) = pullToken()
+        let first = pullToken()
+        current = first.token
+        currentFollowsLexicalError = first.followsLexicalError
     }
 
     /// The next token from the lexer, without the `.unknown` ones (the lexer
     /// has reported those).
-    mutating func pullToken() -> (token: Token, followsLexicalError: Bool) {
+    mutating func pullToken() -> PulledToken {
         var followsError = pulledUnterminatedString
         while true {
             let token = lexer.nextToken()
@@ -80,7 +87,16 @@ public struct Parser {
                 continue
             }
             pulledUnterminatedString = lexer.lastTokenIsUnterminatedString
-            return (token, followsError)
+            return PulledToken(token: token, followsLexicalError: followsError)
         }
     }
+}
+
+/// A token taken from the lexer, and whether a lexical error came just before it.
+struct PulledToken {
+    var token: Token
+    var followsLexicalError: Bool
+
+    static let endOfFile = PulledToken(token: Token(kind: .endOfFile, range: .empty(at: 0), stringValue: ""),
+                                       followsLexicalError: false)
 }

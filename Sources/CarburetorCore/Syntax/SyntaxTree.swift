@@ -156,9 +156,12 @@ public struct ColumnSyntax: Hashable, Sendable {
 
 /// `Name` or `Name<Argument>`. The grammar allows only `Nullable<…>`; any
 /// generic form is parsed so the resolver can say what is wrong with it.
-public indirect enum TypeSyntax: Hashable, Sendable {
+///
+/// Only `generic` is boxed: a plain `Text` stays inline instead of costing a
+/// heap allocation per column.
+public enum TypeSyntax: Hashable, Sendable {
     case named(Identifier)
-    case generic(Identifier, argument: TypeSyntax?, range: SourceRange)
+    indirect case generic(Identifier, argument: TypeSyntax?, range: SourceRange)
 
     public var name: Identifier {
         switch self {
@@ -180,7 +183,13 @@ public indirect enum TypeSyntax: Hashable, Sendable {
 public struct AttributeSyntax: Hashable, Sendable {
     public var name: Identifier
     /// Present for `#[default(…)]` (and any other attribute written with parentheses).
-    public var defaultArgument: DefaultArgumentSyntax?
+    public var defaultArgument: DefaultArgumentSyntax? {
+        get { boxedDefaultArgument?.value }
+        set { boxedDefaultArgument = newValue.map(SyntaxBox.init) }
+    }
+    /// Boxed: most attributes (`#[id]`, `#[immutable]`) have no argument, and
+    /// an inline one would make every attribute of a large config twice as big.
+    private var boxedDefaultArgument: SyntaxBox<DefaultArgumentSyntax>?
     /// True when parentheses followed the name, even if their contents were unusable.
     public var hasParentheses: Bool
     public var range: SourceRange
@@ -188,9 +197,27 @@ public struct AttributeSyntax: Hashable, Sendable {
     public init(name: Identifier, defaultArgument: DefaultArgumentSyntax?,
                 hasParentheses: Bool, range: SourceRange) {
         self.name = name
-        self.defaultArgument = defaultArgument
+        self.boxedDefaultArgument = defaultArgument.map(SyntaxBox.init)
         self.hasParentheses = hasParentheses
         self.range = range
+    }
+}
+
+/// An immutable heap box compared and hashed by its value, for rarely
+/// present parts of a node that would otherwise enlarge every node.
+final class SyntaxBox<Value: Hashable & Sendable>: Hashable, Sendable {
+    let value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    static func == (lhs: SyntaxBox, rhs: SyntaxBox) -> Bool {
+        lhs.value == rhs.value
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
     }
 }
 
@@ -214,7 +241,9 @@ public struct DefaultArgumentSyntax: Hashable, Sendable {
 public enum DefaultValueSyntax: Hashable, Sendable {
     case string(StringLiteral)
     case variant(Identifier)
-    case call(Identifier, argument: ArgumentValueSyntax?, range: SourceRange)
+    /// Boxed: it is much larger than the other cases, and every attribute
+    /// (`#[id]` included) would otherwise carry its size.
+    indirect case call(Identifier, argument: ArgumentValueSyntax?, range: SourceRange)
 
     public var range: SourceRange {
         switch self {
