@@ -14,6 +14,18 @@ enum Fixtures {
             .sorted()
     }
 
+    /// Fixtures whose expected files are compiled into a test target and run
+    /// against PostgreSQL; they live there, once, instead of beside the input.
+    static let compiledGoldenFolders = [
+        "hostile_names": "Tests/CarburetorHostileNamesTests/Generated",
+    ]
+
+    /// Where the expected generated files of a fixture are.
+    static func goldenFolder(of name: String) -> URL {
+        compiledGoldenFolders[name].map { repositoryRoot.appendingPathComponent($0) }
+            ?? directory.appendingPathComponent(name)
+    }
+
     /// The repository root (three levels above this file).
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
