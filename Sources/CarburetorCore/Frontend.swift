@@ -1,7 +1,10 @@
 /// Everything the front end learned about one source file.
+///
+/// The syntax tree is not kept: the front end resolves each table as soon as
+/// it is parsed and drops its syntax, so a large config is never held twice
+/// (`Parser.parse` gives the whole tree to those who need it, like `fmt`).
 public struct CompilationResult: Sendable {
     public var file: SourceFile
-    public var syntax: ConfigSyntax
     /// The resolved schema; `nil` when there were errors.
     public var schema: Schema?
     /// All diagnostics of every stage, in source order.
@@ -10,7 +13,7 @@ public struct CompilationResult: Sendable {
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// The front-end pipeline: lexer → parser → resolver.
+/// The front-end pipeline: lexer → parser → resolver, table by table.
 public enum Frontend {
     public static func compile(_ file: SourceFile) -> CompilationResult {
         compile(file, includeNotes: true)
@@ -20,11 +23,14 @@ public enum Frontend {
     ///   which costs less on large configs; errors and warnings are the same.
     public static func compile(_ file: SourceFile, includeNotes: Bool) -> CompilationResult {
         var diagnostics = DiagnosticCollector(keepsNotes: includeNotes)
-        let syntax = Parser.parse(file, diagnostics: &diagnostics)
-        let schema = Resolver.resolve(syntax, in: file, diagnostics: &diagnostics)
+        var resolver = Resolver(file: file, keepsNotes: includeNotes)
+        let rest = Parser.parse(file, diagnostics: &diagnostics) { table in resolver.add(table) }
+        let schema = resolver.finish(rest)
+        // Lexer and parser diagnostics first, then the resolver's: the same
+        // order as resolving after parsing, so equal positions sort alike.
+        diagnostics.append(contentsOf: resolver.diagnostics.diagnostics)
         return CompilationResult(
             file: file,
-            syntax: syntax,
             schema: diagnostics.hasErrors ? nil : schema,
             diagnostics: diagnostics.sorted
         )

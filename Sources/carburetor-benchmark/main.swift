@@ -92,7 +92,7 @@ func measure(path: String, runs: Int, includeNotes: Bool) -> Int32 {
     do {
         let result = Frontend.compile(file, includeNotes: includeNotes)
         diagnostics = result.diagnostics.filter { $0.severity != .note }.count
-        tables = result.syntax.blocks.reduce(0) { $0 + $1.tables.count }
+        tables = result.schema?.tables.count ?? 0
     }
     let peak = peakResidentBytes()
     let compile = measureStage(runs: runs) { _ = Frontend.compile(file, includeNotes: includeNotes) }

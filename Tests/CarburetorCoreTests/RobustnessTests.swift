@@ -47,7 +47,7 @@ private struct SplitMix64: RandomNumberGenerator {
         let cpuStart = threadCPUSeconds()
         let result = Frontend.compile(file)
         var diagnostics = DiagnosticCollector()
-        let (_, forcedSkips) = Parser.parseCountingForcedSkips(file, diagnostics: &diagnostics)
+        let (syntax, forcedSkips) = Parser.parseCountingForcedSkips(file, diagnostics: &diagnostics)
         // Thread CPU time, so parallel tests and a busy machine do not count.
         let elapsed = Duration.seconds(threadCPUSeconds() - cpuStart)
         #expect(forcedSkips == 0, "the progress guard fired on: \(String(decoding: bytes.prefix(200), as: UTF8.self))")
@@ -55,7 +55,12 @@ private struct SplitMix64: RandomNumberGenerator {
         for diagnostic in result.diagnostics {
             #expect(diagnostic.range.start >= 0 && diagnostic.range.end <= file.utf8.count)
         }
-        #expect(result.syntax.range.end == file.utf8.count)
+        #expect(syntax.range.end == file.utf8.count)
+        // The front end resolves each table as the parser finishes it; that
+        // must report and build exactly what resolving the whole tree does.
+        let schema = Resolver.resolve(syntax, in: file, diagnostics: &diagnostics)
+        #expect(result.diagnostics == diagnostics.sorted)
+        #expect(result.schema == (diagnostics.hasErrors ? nil : schema))
         checkTokensCoverTheFile(file)
     }
 

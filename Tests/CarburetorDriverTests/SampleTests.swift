@@ -41,7 +41,8 @@ import CarburetorCore
             let file = SourceFile(name: name, text: try readFile(Self.directory + "/" + name))
             let result = Frontend.compile(file)
             let schema = try #require(result.schema)
-            wrapped = wrapped || result.syntax.macroWrapper != nil
+            var parseDiagnostics = DiagnosticCollector()
+            wrapped = wrapped || Parser.parse(file, diagnostics: &parseDiagnostics).macroWrapper != nil
             for column in schema.tables.flatMap(\.columns) {
                 types.insert(column.type.scalar)
                 roles.insert(column.role)

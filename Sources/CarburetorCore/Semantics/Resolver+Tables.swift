@@ -1,68 +1,53 @@
 // Tables: names, plurals and the clashes between tables.
 
 extension Resolver {
-    /// Resolves every table; a table whose name was already declared is
-    /// checked but left out of the schema.
-    mutating func resolveTables(_ syntaxes: [TableSyntax]) -> [Table] {
-        var firstDeclaration: [String: SourceRange] = [:]
-        var pluralOwners: [String: (table: String, range: SourceRange)] = [:]
-        var swiftNameOwners: [String: Identifier] = [:]
-        var tables: [Table] = []
-        tables.reserveCapacity(syntaxes.count)
-        firstDeclaration.reserveCapacity(syntaxes.count)
-        pluralOwners.reserveCapacity(syntaxes.count)
-        swiftNameOwners.reserveCapacity(syntaxes.count)
-        tablesByName.reserveCapacity(syntaxes.count)
-        tableNamesInOrder.reserveCapacity(syntaxes.count)
-        tableNamesByPlural.reserveCapacity(syntaxes.count)
+    /// Resolves one table and adds it to the schema being built; a table
+    /// whose name was already declared is checked but left out.
+    mutating func resolveTable(_ syntax: TableSyntax) {
+        let name = syntax.name
+        let plural = resolvePlural(of: syntax)
+        let (columns, untypedColumns) = resolveColumns(of: syntax)
 
-        for syntax in syntaxes {
-            let name = syntax.name
-            let plural = resolvePlural(of: syntax)
-            let (columns, untypedColumns) = resolveColumns(of: syntax)
-
-            if let first = firstDeclaration[name.text] {
-                diagnostics.error(
-                    .duplicateTable, "table '\(name.text)' is declared twice", at: name.range,
-                    notes: [DiagnosticNote("first declared here", at: first)],
-                    help: "rename one of the tables or merge their columns")
-                continue
-            }
-            firstDeclaration[name.text] = name.range
-
-            if let owner = pluralOwners[plural.text] {
-                diagnostics.error(
-                    .duplicatePlural,
-                    "tables '\(owner.table)' and '\(name.text)' have the same plural '\(plural.text)'",
-                    at: plural.range,
-                    notes: [DiagnosticNote("'\(owner.table)' uses the plural '\(plural.text)' here", at: owner.range)],
-                    help: "the plural is the PostgreSQL table name; give one of them another plural = \"…\"")
-            } else {
-                pluralOwners[plural.text] = (name.text, plural.range)
-            }
-
-            let swiftName = SwiftNames.typeName(name.text)
-            if let owner = swiftNameOwners[swiftName] {
-                diagnostics.error(
-                    .swiftNameClash,
-                    "tables '\(owner.text)' and '\(name.text)' both become the Swift type '\(swiftName)'",
-                    at: name.range,
-                    notes: [DiagnosticNote("'\(owner.text)' declared here", at: owner.range)],
-                    help: "rename one of the tables")
-            } else {
-                swiftNameOwners[swiftName] = name
-            }
-
-            let table = Table(
-                name: name.text, plural: plural.text, pluralIsDefault: plural.isDefault,
-                documentation: Self.documentation(syntax.docs), columns: columns,
-                renamedFrom: resolveTableAttributes(syntax.attributes), range: name.range)
-            tables.append(table)
-            tablesByName[name.text] = ResolvedTable(table: table, untypedColumns: untypedColumns)
-            tableNamesInOrder.append(name.text)
-            if tableNamesByPlural[plural.text] == nil { tableNamesByPlural[plural.text] = name.text }
+        if let first = firstDeclaration[name.text] {
+            diagnostics.error(
+                .duplicateTable, "table '\(name.text)' is declared twice", at: name.range,
+                notes: [DiagnosticNote("first declared here", at: first)],
+                help: "rename one of the tables or merge their columns")
+            return
         }
-        return tables
+        firstDeclaration[name.text] = name.range
+
+        if let owner = pluralOwners[plural.text] {
+            diagnostics.error(
+                .duplicatePlural,
+                "tables '\(owner.table)' and '\(name.text)' have the same plural '\(plural.text)'",
+                at: plural.range,
+                notes: [DiagnosticNote("'\(owner.table)' uses the plural '\(plural.text)' here", at: owner.range)],
+                help: "the plural is the PostgreSQL table name; give one of them another plural = \"…\"")
+        } else {
+            pluralOwners[plural.text] = (name.text, plural.range)
+        }
+
+        let swiftName = SwiftNames.typeName(name.text)
+        if let owner = swiftNameOwners[swiftName] {
+            diagnostics.error(
+                .swiftNameClash,
+                "tables '\(owner.text)' and '\(name.text)' both become the Swift type '\(swiftName)'",
+                at: name.range,
+                notes: [DiagnosticNote("'\(owner.text)' declared here", at: owner.range)],
+                help: "rename one of the tables")
+        } else {
+            swiftNameOwners[swiftName] = name
+        }
+
+        let table = Table(
+            name: name.text, plural: plural.text, pluralIsDefault: plural.isDefault,
+            documentation: Self.documentation(syntax.docs), columns: columns,
+            renamedFrom: resolveTableAttributes(syntax.attributes), range: name.range)
+        tables.append(table)
+        tablesByName[name.text] = ResolvedTable(table: table, untypedColumns: untypedColumns)
+        tableNamesInOrder.append(name.text)
+        if tableNamesByPlural[plural.text] == nil { tableNamesByPlural[plural.text] = name.text }
     }
 
     /// The plural of a table and where it comes from (the string, or the

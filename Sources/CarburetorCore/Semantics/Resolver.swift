@@ -10,22 +10,24 @@
 /// block are the parser's to report; the resolver reads what it can of such
 /// a tree and stays silent about them.
 public struct Resolver {
+    /// Resolves a whole syntax tree.
     public static func resolve(_ syntax: ConfigSyntax, in file: SourceFile,
                                diagnostics: inout DiagnosticCollector) -> Schema {
-        var resolver = Resolver(file: file)
-        // The resolver appends straight to the caller's collector (same
-        // order as appending its own at the end), so tens of thousands of
-        // notes are never held twice.
-        swap(&resolver.diagnostics, &diagnostics)
-        let schema = resolver.resolveConfig(syntax)
-        swap(&resolver.diagnostics, &diagnostics)
+        var resolver = Resolver(file: file, keepsNotes: diagnostics.keepsNotes)
+        for block in syntax.blocks where block.kind == .tables {
+            for table in block.tables { resolver.resolveTable(table) }
+        }
+        let schema = resolver.finish(syntax)
+        diagnostics.append(contentsOf: resolver.diagnostics.diagnostics)
         return schema
     }
 
     let file: SourceFile
-    var diagnostics = DiagnosticCollector()
+    var diagnostics: DiagnosticCollector
     var suggestionBudget = SuggestionBudget()
 
+    /// Tables that made it into the schema, in declaration order.
+    var tables: [Table] = []
     /// Tables that made it into the schema, by declared name.
     var tablesByName: [String: ResolvedTable] = [:]
     /// Declared table names in order, the candidates for "did you mean".
@@ -33,18 +35,33 @@ public struct Resolver {
     /// Declared name of each table by plural, to recognise a plural written
     /// where the singular belongs.
     var tableNamesByPlural: [String: String] = [:]
+    /// Where each table name was first declared (duplicates included).
+    var firstDeclaration: [String: SourceRange] = [:]
+    /// The table that first took each plural.
+    var pluralOwners: [String: (table: String, range: SourceRange)] = [:]
+    /// The table that first took each Swift type name.
+    var swiftNameOwners: [String: Identifier] = [:]
 
-    init(file: SourceFile) {
+    /// A resolver fed one table at a time (`resolveTable(_:)`, in source
+    /// order) and finished with the rest of the tree (`finish(_:)`): the
+    /// front end hands it each table as the parser completes it, so the
+    /// syntax of a large config is never held whole.
+    ///
+    /// - Parameter keepsNotes: false drops notes before their text is built.
+    init(file: SourceFile, keepsNotes: Bool = true) {
         self.file = file
+        self.diagnostics = DiagnosticCollector(keepsNotes: keepsNotes)
     }
 
-    mutating func resolveConfig(_ syntax: ConfigSyntax) -> Schema {
-        // One `tables` block (the usual case) is read in place rather than
-        // copied, so its tables are not held twice while resolving.
-        let tableBlocks = syntax.blocks.filter { $0.kind == .tables }
-        let tableSyntaxes = tableBlocks.count == 1 ? tableBlocks[0].tables : tableBlocks.flatMap(\.tables)
+    /// Resolves one table of the config, in source order.
+    mutating func add(_ table: TableSyntax) {
+        resolveTable(table)
+    }
+
+    /// Resolves the sync groups of `syntax` against the tables added so far
+    /// and returns the schema. Tables still in `syntax` are not read again.
+    mutating func finish(_ syntax: ConfigSyntax) -> Schema {
         let groupSyntaxes = syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups)
-        let tables = resolveTables(tableSyntaxes)
         let groups = resolveGroups(groupSyntaxes)
         return Schema(sourceName: file.name, tables: tables, groups: groups)
     }

@@ -6,7 +6,12 @@ extension Parser {
         var tables: [TableSyntax] = []
         parseBlockBody(keyword: keyword, indentation: indentation, itemDescription: "a table",
                        itemSeparatorHelp: "tables are not separated by commas", itemsTakeAttributes: true) { parser in
-            if let table = parser.parseTable() { tables.append(table) }
+            guard let table = parser.parseTable() else { return }
+            if let consumeTable = parser.tableConsumer {
+                consumeTable(table)
+            } else {
+                tables.append(table)
+            }
         }
         // An exactly sized copy: the array grew by doubling and may be half empty.
         var exactTables: [TableSyntax] = []

@@ -25,6 +25,24 @@ public struct Parser {
         return (syntax, parser.forcedSkips)
     }
 
+    /// Parses a whole file and hands each table to `consumeTable` as soon as
+    /// it is parsed, instead of keeping it: the returned tree's `tables`
+    /// blocks are empty. A large config is then never held whole as syntax;
+    /// each table can be resolved and dropped while the next is parsed.
+    /// Diagnostics are the same as `parse(_:diagnostics:)`'s.
+    static func parse(_ file: SourceFile, diagnostics: inout DiagnosticCollector,
+                      consumingTables consumeTable: (TableSyntax) -> Void) -> ConfigSyntax {
+        withoutActuallyEscaping(consumeTable) { consumeTable in
+            var parser = Parser(file: file)
+            parser.tableConsumer = consumeTable
+            let syntax = parser.parseConfig()
+            parser.tableConsumer = nil
+            diagnostics.append(contentsOf: parser.lexer.diagnostics)
+            diagnostics.append(contentsOf: parser.diagnostics)
+            return syntax
+        }
+    }
+
     /// How deeply `Name<Name<…>>` types may nest before the parser stops
     /// following them; far beyond anything meaningful (`Nullable<T>` is one level).
     static let maximumTypeDepth = 32
@@ -65,6 +83,9 @@ public struct Parser {
     var typeNestingExceeded = false
     /// Storage reused by `parseTableBody` for the columns of each table.
     var columnBuffer: [ColumnSyntax] = []
+    /// Receives each parsed table instead of the tree (see
+    /// `parse(_:diagnostics:consumingTables:)`); set only for one parse.
+    var tableConsumer: ((TableSyntax) -> Void)?
 
     init(file: SourceFile) {
         self.file = file
