@@ -10,7 +10,14 @@ public func fuzzFrontend(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let file = SourceFile(name: "fuzz.carb", bytes: bytes)
     let result = Frontend.compile(file)
     let length = file.utf8.count
-    precondition(result.syntax.range == SourceRange(start: 0, end: length), "config range must cover the file")
+    var diagnostics = DiagnosticCollector()
+    let syntax = Parser.parse(file, diagnostics: &diagnostics)
+    precondition(syntax.range == SourceRange(start: 0, end: length), "config range must cover the file")
+    // The front end resolves each table as the parser finishes it; resolving
+    // the whole tree must report and build exactly the same.
+    let schema = Resolver.resolve(syntax, in: file, diagnostics: &diagnostics)
+    precondition(result.diagnostics == diagnostics.sorted, "streamed and whole-tree diagnostics differ")
+    precondition(result.schema == (diagnostics.hasErrors ? nil : schema), "streamed and whole-tree schemas differ")
     for diagnostic in result.diagnostics {
         precondition(diagnostic.range.end <= length, "diagnostic range past the end of the file")
         for note in diagnostic.notes {
