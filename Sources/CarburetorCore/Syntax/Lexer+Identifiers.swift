@@ -6,6 +6,7 @@ extension Lexer {
     /// Non-ASCII letters are taken into the identifier (and reported), so that
     /// `café -> Text` gives one precise error instead of a cascade of syntax errors.
     mutating func lexIdent() {
+        let bytes = self.bytes  // a local copy stays in registers through the loop
         var index = offset
         while index < bytes.count, LexerByte.isIdentifierContinue(bytes[index]) { index += 1 }
         offset = index

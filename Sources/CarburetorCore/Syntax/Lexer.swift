@@ -30,6 +30,19 @@ public struct Lexer {
         }
     }
 
+    /// Lexes a whole file as the parser reads it (tokens without text) and
+    /// counts the tokens: the lexer's share of parsing, for the benchmark.
+    @_spi(Benchmarking)
+    public static func countTokens(in file: SourceFile, diagnostics: inout DiagnosticCollector) -> Int {
+        file.utf8.withUnsafeBufferPointer { bytes in
+            var lexer = Lexer(bytes: bytes, keepComments: false)
+            var count = 1
+            while lexer.nextToken().kind != .endOfFile { count += 1 }
+            diagnostics.append(contentsOf: lexer.diagnostics)
+            return count
+        }
+    }
+
     /// The file's bytes, valid only while the caller's `withUnsafeBufferPointer`
     /// that lent them runs: a lexer never outlives one lexing or parsing call.
     let bytes: UnsafeBufferPointer<UInt8>
@@ -57,25 +70,22 @@ public struct Lexer {
     /// The next token; `.endOfFile` at the end, and again on every later call.
     mutating func nextToken() -> LexedToken {
         var newlines = 0
-        while offset < bytes.count {
+        while true {
+            lexWhitespace(newlines: &newlines)
+            guard offset < bytes.count else { return produce(.endOfFile, from: bytes.count, newlines: newlines) }
             let start = offset
-            if let kind = lexStep(newlines: &newlines) {
+            if let kind = lexToken(newlines: &newlines) {
                 return produce(kind, from: start, newlines: newlines)
             }
         }
-        return produce(.endOfFile, from: bytes.count, newlines: newlines)
     }
 
-    /// Lexes whitespace, a skipped comment or exactly one token starting at
-    /// `offset` and moves past it; returns the kind of the token (which ends
-    /// at the new `offset`), or `nil` when nothing is emitted.
-    private mutating func lexStep(newlines: inout Int) -> TokenKind? {
+    /// Lexes a skipped comment or exactly one token starting at `offset`
+    /// (not at whitespace) and moves past it; returns the kind of the token
+    /// (which ends at the new `offset`), or `nil` for a skipped comment.
+    private mutating func lexToken(newlines: inout Int) -> TokenKind? {
         let byte = bytes[offset]
         switch byte {
-        case LexerByte.space, LexerByte.tab, LexerByte.newline, LexerByte.carriageReturn,
-             LexerByte.formFeed, LexerByte.verticalTab:
-            lexWhitespace(newlines: &newlines)
-            return nil
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), LexerByte.underscore:
             lexIdent()
             return .identifier
@@ -116,8 +126,9 @@ public struct Lexer {
         }
     }
 
-    /// `WHITESPACE`: skipped, but its newlines are counted for the next token.
+    /// `WHITESPACE` (possibly none): skipped, but its newlines are counted for the next token.
     private mutating func lexWhitespace(newlines: inout Int) {
+        let bytes = self.bytes  // a local copy stays in registers through the loop
         var index = offset
         while index < bytes.count {
             let byte = bytes[index]
