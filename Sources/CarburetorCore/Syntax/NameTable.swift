@@ -120,9 +120,11 @@ struct NameTable {
         return true
     }
 
-    /// Doubles the slots (64 at first) and puts every name back.
+    /// Doubles the slots (64 at first) and puts every name back; the names
+    /// are swapped into place rather than copied, which would retain each.
     private mutating func grow() {
-        let oldKeys = keys, oldTexts = texts
+        let oldKeys = keys
+        var oldTexts = texts
         let capacity = max(64, keys.count * 2)
         keys = Array(repeating: Key(prefix: (0, 0), hash: 0, length: 0, start: 0), count: capacity)
         texts = Array(repeating: "", count: capacity)
@@ -130,7 +132,7 @@ struct NameTable {
             var slot = Int(truncatingIfNeeded: key.hash) & (capacity - 1)
             while keys[slot].length != 0 { slot = (slot + 1) & (capacity - 1) }
             keys[slot] = key
-            texts[slot] = oldTexts[oldSlot]
+            swap(&texts[slot], &oldTexts[oldSlot])
         }
     }
 }
