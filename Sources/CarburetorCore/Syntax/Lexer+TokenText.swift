@@ -37,11 +37,13 @@ extension Lexer {
         text(from: token.start, to: token.end)
     }
 
-    /// The text after `///` and one optional space.
-    func docCommentText(of token: LexedToken) -> String {
+    /// The text after `///` and one optional space. Doc comments repeat too
+    /// ("The id of this record."), so their texts are shared like names.
+    mutating func docCommentText(of token: LexedToken) -> String {
         var textStart = token.start + 3
         if textStart < token.end, bytes[textStart] == LexerByte.space { textStart += 1 }
-        return text(from: textStart, to: token.end)
+        guard textStart < token.end else { return "" }
+        return names.name(spelledAt: textStart, length: token.end - textStart, in: bytes)
     }
 
     /// The unescaped contents of a string token: the string is lexed again by

@@ -1,4 +1,4 @@
-/// One `String` per distinct identifier of a file.
+/// One `String` per distinct identifier (or doc comment text) of a file.
 ///
 /// A config repeats its names (column names in every table, type names, a
 /// table's name in its sync groups), and building a `String` means validating
