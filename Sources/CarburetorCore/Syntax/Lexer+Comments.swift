@@ -1,29 +1,21 @@
 // Comments: `// …`, `/// …` (doc) and nested `/* … */`.
 
 extension Lexer {
-    /// `DOC_COMMENT = "///" { any character except newline }` (but not `////`).
+    /// `DOC_COMMENT = "///" { any character except newline }` (but not `////`):
+    /// a line comment whose text `docCommentText(of:)` takes from its range.
     mutating func lexDocComment() {
-        let start = offset
-        let end = endOfLineWithoutCarriageReturn(from: start)
-        var textStart = start + 3
-        if textStart < end, bytes[textStart] == LexerByte.space { textStart += 1 }
-        emit(.docComment, from: start, to: end, value: text(from: textStart, to: end))
-        offset = end
+        lexLineComment()
     }
 
     /// `LINE_COMMENT = "//" { any character except newline }`.
     mutating func lexLineComment() {
-        let start = offset
-        let end = endOfLineWithoutCarriageReturn(from: start)
-        if keepComments {
-            emit(.comment, from: start, to: end, value: text(from: start, to: end))
-        }
-        offset = end
+        offset = endOfLineWithoutCarriageReturn(from: offset)
     }
 
     /// `BLOCK_COMMENT = "/*" { BLOCK_COMMENT | any character } "*/"`: comments nest,
     /// as in Rust, so commenting out a block that already holds a comment works.
-    mutating func lexBlockComment() {
+    /// Returns the number of newlines inside it.
+    mutating func lexBlockComment() -> Int {
         let start = offset
         var depth = 0
         var newlines = 0
@@ -50,11 +42,7 @@ extension Lexer {
                   fixIts: [FixIt(replace: .empty(at: bytes.count), with: String(repeating: "*/", count: depth))])
         }
         offset = index
-        if keepComments {
-            emit(.comment, from: start, to: index, value: text(from: start, to: index))
-        } else {
-            pendingNewlines += newlines
-        }
+        return newlines
     }
 
     /// The end of the current line, not counting a `\r` before the `\n`.

@@ -6,7 +6,17 @@ extension Lexer {
     /// Non-ASCII letters are taken into the identifier (and reported), so that
     /// `café -> Text` gives one precise error instead of a cascade of syntax errors.
     mutating func lexIdent() {
-        let start = offset
+        let bytes = self.bytes  // a local copy stays in registers through the loop
+        var index = offset
+        while index < bytes.count, LexerByte.isIdentifierContinue(bytes[index]) { index += 1 }
+        offset = index
+        if index < bytes.count, bytes[index] >= 0x80 { lexIdentWithNonASCII() }
+    }
+
+    /// The rest of an identifier from the first non-ASCII byte at `offset`.
+    /// Kept out of line: the Unicode lookups would burden every identifier.
+    @inline(never)
+    private mutating func lexIdentWithNonASCII() {
         var index = offset
         while index < bytes.count {
             let byte = bytes[index]
@@ -27,41 +37,12 @@ extension Lexer {
                 break
             }
         }
-        let name = index - start > Lexer.longestInlineName
-            ? sharedLongName(from: start, to: index)
-            : text(from: start, to: index)
-        emit(.identifier, from: start, to: index, value: name)
         offset = index
-    }
-
-    /// Names up to this many bytes are stored inside a `String` itself; longer
-    /// ones take a heap allocation each, which `sharedLongName` avoids for a
-    /// name written again (a table's name in sync groups, most often).
-    static let longestInlineName = 15
-
-    /// The text of a long identifier, taken from `longNames` when the same
-    /// bytes were seen before: found by a hash of the bytes and checked byte
-    /// for byte, so no `String` is built for a repeated name.
-    private mutating func sharedLongName(from start: Int, to end: Int) -> String {
-        bytes.withUnsafeBufferPointer { buffer in
-            let written = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in written { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            if let known = longNames[hash] {
-                var known = known
-                let same = known.withUTF8 { $0.count == written.count && $0.elementsEqual(written) }
-                if same { return known }
-                return String(decoding: written, as: UTF8.self)  // a collision: rare, not cached
-            }
-            let name = String(decoding: written, as: UTF8.self)
-            longNames[hash] = name
-            return name
-        }
     }
 
     /// One `.unknown` token and one diagnostic for a run of characters that
     /// start no token (whitespace ends the run).
-    mutating func lexUnexpectedCharacters() {
+    mutating func lexUnexpectedCharacters() -> TokenKind {
         let start = offset
         var index = offset
         repeat {
@@ -72,8 +53,8 @@ extension Lexer {
         error(.unexpectedCharacter,
               "unexpected \(plural ? "characters" : "character") \(describeCharacters(run))",
               from: start, to: index, help: Lexer.help(forUnexpected: run.unicodeScalars.first!))
-        emit(.unknown, from: start, to: index, value: run)
         offset = index
+        return .unknown
     }
 
     func startsIdentifier(at index: Int) -> Bool {

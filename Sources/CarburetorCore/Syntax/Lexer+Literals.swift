@@ -3,7 +3,6 @@
 extension Lexer {
     /// `NUMBER = [ "-" ] digit { digit } [ "." digit { digit } ]`, kept as written.
     mutating func lexNumber() {
-        let start = offset
         var index = offset
         if bytes[index] == LexerByte.minus { index += 1 }
         while LexerByte.isDigit(byteAt(index)) { index += 1 }
@@ -11,7 +10,6 @@ extension Lexer {
             index += 1
             while LexerByte.isDigit(byteAt(index)) { index += 1 }
         }
-        emit(.number, from: start, to: index, value: text(from: start, to: index))
         offset = index
     }
 
@@ -19,9 +17,15 @@ extension Lexer {
     /// an unterminated string, so one missing quote cannot swallow the rest of
     /// the file; write `\n` for a newline inside a string.
     mutating func lexString() {
+        var value: [UInt8] = []
+        lexString(into: &value)
+    }
+
+    /// Lexes the string at `offset` (reporting its problems) and appends its
+    /// unescaped contents to `value`; `stringValue(of:)` runs it again to get them.
+    mutating func lexString(into value: inout [UInt8]) {
         let start = offset
         var index = start + 1
-        var value: [UInt8] = []
         var terminated = false
         while index < bytes.count {
             let byte = bytes[index]
@@ -48,7 +52,6 @@ extension Lexer {
                   fixIts: [FixIt(replace: .empty(at: end), with: "\"")])
             index = end
         }
-        emit(.string, from: start, to: index, value: String(decoding: value, as: UTF8.self))
         offset = index
     }
 

@@ -4,6 +4,10 @@
 /// the size of the file whatever it contains. Problems become diagnostics and
 /// lexing goes on: an unterminated string still yields a `.string` token, a run
 /// of characters that start no token yields one `.unknown` token.
+///
+/// The lexer reads the file through an unsafe buffer (no bounds checks on the
+/// hot path) and produces `LexedToken`s, which carry no text; the text of a
+/// token is built only when asked for (see `Lexer+TokenText.swift`).
 public struct Lexer {
     /// Lexes a whole file. The result always ends with `.endOfFile`.
     ///
@@ -12,131 +16,184 @@ public struct Lexer {
     ///   comments are always emitted as `.docComment`.
     public static func tokenize(_ file: SourceFile, keepComments: Bool,
                                 diagnostics: inout DiagnosticCollector) -> [Token] {
-        var lexer = Lexer(file: file, keepComments: keepComments)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(file.utf8.count / 6 + 1)
-        repeat {
-            tokens.append(lexer.nextToken())
-        } while tokens[tokens.count - 1].kind != .endOfFile
-        diagnostics.append(contentsOf: lexer.diagnostics)
-        return tokens
+        file.utf8.withUnsafeBufferPointer { bytes in
+            var lexer = Lexer(bytes: bytes, keepComments: keepComments)
+            var tokens: [Token] = []
+            tokens.reserveCapacity(bytes.count / 6 + 1)
+            while true {
+                let token = lexer.nextToken()
+                tokens.append(lexer.publicToken(token))
+                if token.kind == .endOfFile { break }
+            }
+            diagnostics.append(contentsOf: lexer.diagnostics)
+            return tokens
+        }
     }
 
-    let bytes: [UInt8]
+    /// Lexes a whole file as the parser reads it (tokens without text) and
+    /// counts the tokens: the lexer's share of parsing, for the benchmark.
+    @_spi(Benchmarking)
+    public static func countTokens(in file: SourceFile, diagnostics: inout DiagnosticCollector) -> Int {
+        file.utf8.withUnsafeBufferPointer { bytes in
+            var lexer = Lexer(bytes: bytes, keepComments: false)
+            var count = 1
+            while lexer.nextToken().kind != .endOfFile { count += 1 }
+            diagnostics.append(contentsOf: lexer.diagnostics)
+            return count
+        }
+    }
+
+    /// The file's bytes, valid only while the caller's `withUnsafeBufferPointer`
+    /// that lent them runs: a lexer never outlives one lexing or parsing call.
+    let bytes: UnsafeBufferPointer<UInt8>
     let keepComments: Bool
     /// Offset of the next byte to look at.
     var offset = 0
-    /// The token the last lexing step produced, handed out by `nextToken()`.
-    private var produced = Token(kind: .endOfFile, range: .empty(at: 0), stringValue: "")
-    private var didProduce = false
     private var producedAny = false
+    /// Set by `lexString` for a string that runs to the end of its line.
+    private var stringIsUnterminated = false
     var diagnostics: [Diagnostic] = []
-    /// Identifiers longer than `longestInlineName` seen so far, by a hash of
-    /// their bytes, to share their storage (see `sharedLongName`).
-    var longNames: [UInt64: String] = [:]
-    /// Newlines seen since the last emitted token (in whitespace and in skipped comments).
-    var pendingNewlines = 0
-    /// True when the token just returned is a string that ran to the end of
-    /// its line; the parser does not report what such a string swallowed.
-    private(set) var lastTokenIsUnterminatedString = false
+    /// The `String` of each distinct identifier, shared by its occurrences.
+    var names = NameTable()
 
-    /// A lexer that hands out tokens one at a time (see `nextToken()`), so a
-    /// parser need not hold every token of a large file at once.
-    init(file: SourceFile, keepComments: Bool) {
-        self.bytes = file.utf8
+    init(bytes: UnsafeBufferPointer<UInt8>, keepComments: Bool) {
+        self.bytes = bytes
         self.keepComments = keepComments
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             offset = 3  // a byte order mark
         }
     }
 
+    /// A lexer over no bytes, for a parser that has not started yet.
+    static var idle: Lexer { Lexer(bytes: UnsafeBufferPointer(start: nil, count: 0), keepComments: false) }
+
     /// The next token; `.endOfFile` at the end, and again on every later call.
-    mutating func nextToken() -> Token {
-        didProduce = false
-        lastTokenIsUnterminatedString = false
-        while offset < bytes.count {
-            lexNextToken()
-            if didProduce { return produced }
+    mutating func nextToken() -> LexedToken {
+        var newlines = 0
+        while true {
+            lexWhitespace(newlines: &newlines)
+            guard offset < bytes.count else { return produce(.endOfFile, from: bytes.count, newlines: newlines) }
+            let start = offset
+            if let kind = lexToken(newlines: &newlines) {
+                return produce(kind, from: start, newlines: newlines)
+            }
         }
-        emit(.endOfFile, from: bytes.count, to: bytes.count, value: "")
-        return produced
     }
 
-    /// Reports the string being lexed as unterminated (for `lastTokenIsUnterminatedString`).
-    mutating func markUnterminatedString() {
-        lastTokenIsUnterminatedString = true
-    }
-
-    /// Lexes whitespace or exactly one token starting at `offset`.
-    private mutating func lexNextToken() {
+    /// Lexes a skipped comment or exactly one token starting at `offset`
+    /// (not at whitespace) and moves past it; returns the kind of the token
+    /// (which ends at the new `offset`), or `nil` for a skipped comment.
+    private mutating func lexToken(newlines: inout Int) -> TokenKind? {
         let byte = bytes[offset]
         switch byte {
-        case LexerByte.space, LexerByte.tab, LexerByte.newline, LexerByte.carriageReturn,
-             LexerByte.formFeed, LexerByte.verticalTab:
-            lexWhitespace()
-        case LexerByte.slash where byteAt(offset + 1) == LexerByte.slash:
-            if byteAt(offset + 2) == LexerByte.slash, byteAt(offset + 3) != LexerByte.slash {
-                lexDocComment()
-            } else {
-                lexLineComment()
-            }
-        case LexerByte.slash where byteAt(offset + 1) == LexerByte.star:
-            lexBlockComment()
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), LexerByte.underscore:
+            lexIdent()
+            return .identifier
+        case LexerByte.zero...LexerByte.nine:
+            lexNumber()
+            return .number
+        case LexerByte.slash:
+            return lexSlash(newlines: &newlines)
         case LexerByte.quote:
             lexString()
-        case LexerByte.minus where LexerByte.isDigit(byteAt(offset + 1)):
-            lexNumber()
-        default:
-            if LexerByte.isDigit(byte) {
+            return .string
+        case LexerByte.minus:
+            if LexerByte.isDigit(byteAt(offset + 1)) {
                 lexNumber()
-            } else if startsIdentifier(at: offset) {
-                lexIdent()
-            } else if !lexPunctuation() {
-                lexUnexpectedCharacters()
+                return .number
             }
+            return byteAt(offset + 1) == LexerByte.greaterThan ? lexPunctuation(.arrow, length: 2) : lexUnexpectedCharacters()
+        case LexerByte.hash:
+            return byteAt(offset + 1) == LexerByte.leftBracket
+                ? lexPunctuation(.attributeOpen, length: 2) : lexUnexpectedCharacters()
+        case LexerByte.leftBrace: return lexPunctuation(.leftBrace)
+        case LexerByte.rightBrace: return lexPunctuation(.rightBrace)
+        case LexerByte.leftParen: return lexPunctuation(.leftParen)
+        case LexerByte.rightParen: return lexPunctuation(.rightParen)
+        case LexerByte.lessThan: return lexPunctuation(.leftAngle)
+        case LexerByte.greaterThan: return lexPunctuation(.rightAngle)
+        case LexerByte.comma: return lexPunctuation(.comma)
+        case LexerByte.equals: return lexPunctuation(.equals)
+        case LexerByte.rightBracket: return lexPunctuation(.rightBracket)
+        case LexerByte.dollar: return lexPunctuation(.dollar)
+        case LexerByte.bang: return lexPunctuation(.bang)
+        default:
+            if startsIdentifier(at: offset) {
+                lexIdent()
+                return .identifier
+            }
+            return lexUnexpectedCharacters()
         }
     }
 
-    /// `WHITESPACE`: skipped, but newlines are counted for the next token.
-    private mutating func lexWhitespace() {
-        while offset < bytes.count, LexerByte.isWhitespace(bytes[offset]) {
-            if bytes[offset] == LexerByte.newline { pendingNewlines += 1 }
-            offset += 1
+    /// `WHITESPACE` (possibly none): skipped, but its newlines are counted for the next token.
+    private mutating func lexWhitespace(newlines: inout Int) {
+        let bytes = self.bytes  // a local copy stays in registers through the loop
+        var index = offset
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == LexerByte.newline {
+                newlines += 1
+                index = endOfSpaces(from: index + 1)
+                continue
+            }
+            if byte != LexerByte.space, !LexerByte.isWhitespace(byte) { break }
+            index += 1
+        }
+        offset = index
+    }
+
+    /// Moves past spaces eight at a time while there are that many: the
+    /// indentation after a newline is most of a config's whitespace.
+    private func endOfSpaces(from index: Int) -> Int {
+        let eightSpaces: UInt64 = 0x2020_2020_2020_2020
+        var index = index
+        while index + 8 <= bytes.count,
+              UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) == eightSpaces {
+            index += 8
+        }
+        return index
+    }
+
+    /// `//`, `///` and `/*` comments; a lone `/` starts no token.
+    private mutating func lexSlash(newlines: inout Int) -> TokenKind? {
+        switch byteAt(offset + 1) {
+        case LexerByte.slash:
+            if byteAt(offset + 2) == LexerByte.slash, byteAt(offset + 3) != LexerByte.slash {
+                lexDocComment()
+                return .docComment
+            }
+            lexLineComment()
+            return keepComments ? .comment : nil
+        case LexerByte.star:
+            let newlinesInside = lexBlockComment()
+            if keepComments { return .comment }
+            newlines += newlinesInside
+            return nil
+        default:
+            return lexUnexpectedCharacters()
         }
     }
 
-    /// `PUNCTUATION`; false when no punctuation starts at `offset`.
-    private mutating func lexPunctuation() -> Bool {
-        let (kind, text, length): (TokenKind, String, Int)
-        switch bytes[offset] {
-        case LexerByte.minus where byteAt(offset + 1) == LexerByte.greaterThan: (kind, text, length) = (.arrow, "->", 2)
-        case LexerByte.hash where byteAt(offset + 1) == LexerByte.leftBracket: (kind, text, length) = (.attributeOpen, "#[", 2)
-        case LexerByte.leftBrace: (kind, text, length) = (.leftBrace, "{", 1)
-        case LexerByte.rightBrace: (kind, text, length) = (.rightBrace, "}", 1)
-        case LexerByte.leftParen: (kind, text, length) = (.leftParen, "(", 1)
-        case LexerByte.rightParen: (kind, text, length) = (.rightParen, ")", 1)
-        case LexerByte.lessThan: (kind, text, length) = (.leftAngle, "<", 1)
-        case LexerByte.greaterThan: (kind, text, length) = (.rightAngle, ">", 1)
-        case LexerByte.comma: (kind, text, length) = (.comma, ",", 1)
-        case LexerByte.equals: (kind, text, length) = (.equals, "=", 1)
-        case LexerByte.rightBracket: (kind, text, length) = (.rightBracket, "]", 1)
-        case LexerByte.dollar: (kind, text, length) = (.dollar, "$", 1)
-        case LexerByte.bang: (kind, text, length) = (.bang, "!", 1)
-        default: return false
-        }
-        emit(kind, from: offset, to: offset + length, value: text)
+    /// `PUNCTUATION` of `length` bytes at `offset`.
+    private mutating func lexPunctuation(_ kind: TokenKind, length: Int = 1) -> TokenKind {
         offset += length
-        return true
+        return kind
     }
 
-    // MARK: Emitting
-
-    mutating func emit(_ kind: TokenKind, from start: Int, to end: Int, value: String) {
-        produced = Token(kind: kind, range: SourceRange(start: start, end: end), stringValue: value,
-                         isAtStartOfLine: pendingNewlines > 0 || !producedAny, newlinesBefore: pendingNewlines)
+    /// The token of `kind` from `start` to `offset`.
+    private mutating func produce(_ kind: TokenKind, from start: Int, newlines: Int) -> LexedToken {
+        let token = LexedToken(kind: kind, isAtStartOfLine: newlines > 0 || !producedAny,
+                               isUnterminatedString: stringIsUnterminated,
+                               start: start, end: offset, newlinesBefore: newlines)
         producedAny = true
-        didProduce = true
-        pendingNewlines = 0
+        stringIsUnterminated = false
+        return token
+    }
+
+    /// Reports the string being lexed as unterminated (see `LexedToken.isUnterminatedString`).
+    mutating func markUnterminatedString() {
+        stringIsUnterminated = true
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, from start: Int, to end: Int,
@@ -154,7 +211,7 @@ public struct Lexer {
     }
 
     func text(from start: Int, to end: Int) -> String {
-        String(decoding: bytes[start..<end], as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// Offset of the next `\n` at or after `index` (or the end of the file).

@@ -30,17 +30,24 @@ enum LexerByte {
     static let leftBrace = UInt8(ascii: "{")
     static let rightBrace = UInt8(ascii: "}")
 
+    // The range tests below subtract with wrap-around, so each is one compare.
+
     static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= zero && byte <= nine
+        byte &- zero < 10
     }
 
+    /// An ASCII letter: setting bit 5 maps `A`…`Z` onto `a`…`z` and nothing else there.
     static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte | 0x20) &- UInt8(ascii: "a") < 26
     }
 
+    /// A letter, digit or `_`: looked up in a 128-bit set, one bit per ASCII
+    /// byte (digits in the low word; letters and `_` in the high one).
     static func isIdentifierContinue(_ byte: UInt8) -> Bool {
-        isLetter(byte) || isDigit(byte) || byte == underscore
+        let low: UInt64 = 0x03FF_0000_0000_0000  // "0"…"9": bits 48…57
+        let high: UInt64 = 0x07FF_FFFE_87FF_FFFE  // "A"…"Z": 65…90, "_": 95, "a"…"z": 97…122, less 64
+        let word = byte < 64 ? low : high
+        return byte < 128 && (word >> UInt64(byte & 63)) & 1 != 0
     }
 
     static func isHexDigit(_ byte: UInt8) -> Bool {

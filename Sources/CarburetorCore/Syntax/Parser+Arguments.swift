@@ -18,7 +18,7 @@ extension Parser {
                 continue
             }
             guard at(.identifier) else {
-                reportUnexpected(.expectedToken, "expected an argument name, found \(Parser.describe(current))",
+                reportUnexpected(.expectedToken, "expected an argument name, found \(describe(current))",
                                  help: "an argument is written 'name = value'")
                 skipToArgumentBoundary()
                 continue
@@ -30,7 +30,7 @@ extension Parser {
                               help: "arguments are separated by ','")
             } else {
                 reportUnexpected(.expectedToken,
-                                 "expected ',' or ')' after an argument, found \(Parser.describe(current))")
+                                 "expected ',' or ')' after an argument, found \(describe(current))")
                 skipToArgumentBoundary()
             }
         }
@@ -73,10 +73,10 @@ extension Parser {
         switch current.kind {
         case .string:
             let token = take()
-            return .string(StringLiteral(token.stringValue, range: token.range))
+            return .string(StringLiteral(lexer.stringLiteralValue(of: token), range: token.range))
         case .number:
             let token = take()
-            return .number(token.stringValue, range: token.range)
+            return .number(lexer.text(of: token), range: token.range)
         case .identifier:
             return .identifier(eatIdentifier())
         case .dollar:

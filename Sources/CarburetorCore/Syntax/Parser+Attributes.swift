@@ -36,7 +36,7 @@ extension Parser {
         }
         if consume(if: .rightBracket) == nil {
             if !at(.rightBracket), !current.isAtStartOfLine, !atEndOfFile {
-                reportUnexpected(.expectedToken, "expected ']' to close the attribute, found \(Parser.describe(current))")
+                reportUnexpected(.expectedToken, "expected ']' to close the attribute, found \(describe(current))")
                 skip { (parser: inout Parser) in parser.at(.rightBracket) || parser.current.isAtStartOfLine }
             }
             if consume(if: .rightBracket) == nil {
@@ -49,11 +49,11 @@ extension Parser {
     }
 
     /// The `)` of `#[name(…` is missing: skip what stands in its place on this line.
-    private mutating func closeAttributeParenthesis(of name: Identifier, open: Token) {
+    private mutating func closeAttributeParenthesis(of name: Identifier, open: LexedToken) {
         if !at(.rightBracket), !current.isAtStartOfLine, !atEndOfFile {
             let message = name.text == "default"
-                ? "expected ')' after the default value, found \(Parser.describe(current))"
-                : "expected ')' to close '#[\(Parser.abbreviated(name.text))(', found \(Parser.describe(current))"
+                ? "expected ')' after the default value, found \(describe(current))"
+                : "expected ')' to close '#[\(Parser.abbreviated(name.text))(', found \(describe(current))"
             reportUnexpected(.expectedToken, message,
                              help: name.text == "default" ? "a '#[default(…)]' holds exactly one value" : nil)
             skip { (parser: inout Parser) in
@@ -84,7 +84,7 @@ extension Parser {
         switch current.kind {
         case .string:
             let token = take()
-            return .string(StringLiteral(token.stringValue, range: token.range))
+            return .string(StringLiteral(lexer.stringLiteralValue(of: token), range: token.range))
         case .identifier:
             let name = eatIdentifier()
             guard let open = consume(if: .leftParen) else { return .variant(name) }
@@ -98,7 +98,7 @@ extension Parser {
             }
             return .call(name, argument: argument, range: range(from: name.range.start))
         case .number:
-            let number = current.stringValue
+            let number = lexer.text(of: current)
             reportUnexpected(.expectedToken, "expected a default value, found number '\(number)'",
                              help: "write the number as 'Number(\(number))'",
                              fixIts: [FixIt(replace: current.range, with: "Number(\(number))")])

@@ -11,7 +11,7 @@ extension Parser {
         var attributes: [AttributeSyntax] = []
         while true {
             if at(.docComment) {
-                docs.append(contentsOf: parseDocComments())
+                parseDocComments(into: &docs)
             } else if at(.attributeOpen) {
                 if let attribute = parseAttribute() { attributes.append(attribute) }
             } else {

@@ -1,26 +1,33 @@
 // The file and its top-level blocks.
 
 extension Parser {
-    static let macroName = "carburetor_sync_config"
+    static let macroName: StaticString = "carburetor_sync_config"
 
     /// `config = macro_wrapper | block_list ;`
+    ///
+    /// The lexer reads the file's bytes through an unsafe buffer lent for the
+    /// duration of this call.
     mutating func parseConfig() -> ConfigSyntax {
-        var wrapper: SourceRange?
-        var blocks: [BlockSyntax]
-        if at(word: Parser.macroName), peek().kind == .bang || peek().kind == .leftBrace {
-            (wrapper, blocks) = parseMacroWrapper()
-        } else {
-            blocks = parseBlockList(insideWrapper: false)
+        file.utf8.withUnsafeBufferPointer { bytes in
+            lexer = Lexer(bytes: bytes, keepComments: false)
+            current = pullToken()
+            var wrapper: SourceRange?
+            var blocks: [BlockSyntax]
+            if at(word: Parser.macroName), peek().kind == .bang || peek().kind == .leftBrace {
+                (wrapper, blocks) = parseMacroWrapper()
+            } else {
+                blocks = parseBlockList(insideWrapper: false)
+            }
+            if !atEndOfFile {
+                // Only reachable after a wrapper's closing brace.
+                let start = current.range.start
+                let message = "unexpected \(describe(current)) after the end of the config"
+                while !atEndOfFile { advance() }
+                report(.unexpectedToken, message, at: range(from: start),
+                       help: "nothing may follow the closing '}' of '\(Parser.macroName)!'")
+            }
+            return ConfigSyntax(macroWrapper: wrapper, blocks: blocks, range: SourceRange(start: 0, end: file.utf8.count))
         }
-        if !atEndOfFile {
-            // Only reachable after a wrapper's closing brace.
-            let start = current.range.start
-            let message = "unexpected \(Parser.describe(current)) after the end of the config"
-            while !atEndOfFile { advance() }
-            report(.unexpectedToken, message, at: range(from: start),
-                   help: "nothing may follow the closing '}' of '\(Parser.macroName)!'")
-        }
-        return ConfigSyntax(macroWrapper: wrapper, blocks: blocks, range: SourceRange(start: 0, end: file.utf8.count))
     }
 
     /// `macro_wrapper = "carburetor_sync_config" "!" "{" block_list "}" ;`
@@ -41,7 +48,7 @@ extension Parser {
         var progress = ProgressGuard()
         while !atEndOfFile, !(insideWrapper && at(.rightBrace)) {
             guard progress.madeProgress(at: index) else { forceProgress(); continue }
-            if at(.identifier), peek().kind == .leftBrace || Parser.blockKind(of: current.stringValue) != .unknown {
+            if at(.identifier), peek().kind == .leftBrace || at(word: "tables") || at(word: "sync_groups") {
                 // `tables tables`: the second word is already reported as the missing '{'.
                 let keywordAlreadyReported = lastErrorTokenIndex == index
                 let block = parseBlock()
@@ -66,7 +73,7 @@ extension Parser {
                        help: "remove it; it closes no block", fixIts: [FixIt(replace: range(from: start), with: "")])
             } else {
                 reportUnexpected(.expectedToken,
-                                 "expected 'tables' or 'sync_groups', found \(Parser.describe(current))")
+                                 "expected 'tables' or 'sync_groups', found \(describe(current))")
                 skip { (parser: inout Parser) in parser.at(.identifier) && parser.peek().kind == .leftBrace }
             }
         }

@@ -14,7 +14,8 @@ extension Parser {
     /// `group = { DOC_COMMENT } IDENT group_body ;`
     mutating func parseGroup() -> GroupSyntax? {
         let start = current.range.start
-        let docs = parseDocComments()
+        var docs: [DocComment] = []
+        parseDocComments(into: &docs)
         guard at(.identifier) else {
             reportDanglingDocComments(range(from: start), help: "a doc comment must come right before a group")
             return nil
@@ -53,7 +54,7 @@ extension Parser {
             } else if at(.docComment) {
                 reportDanglingDocComments(help: "group entries cannot be documented; document the table instead")
             } else {
-                reportUnexpected(.expectedToken, "expected a table name, found \(Parser.describe(current))",
+                reportUnexpected(.expectedToken, "expected a table name, found \(describe(current))",
                                  help: "a group lists tables by name: 'user, message'")
                 skipToGroupEntryBoundary()
             }
@@ -74,7 +75,7 @@ extension Parser {
                           help: "group entries are separated by ','")
             return
         }
-        reportUnexpected(.expectedToken, "expected ',' or '}' after a group entry, found \(Parser.describe(current))")
+        reportUnexpected(.expectedToken, "expected ',' or '}' after a group entry, found \(describe(current))")
         skipToGroupEntryBoundary()
     }
 

@@ -20,11 +20,11 @@ extension Parser {
     /// inserts it; the message names what was found instead.
     mutating func reportMissing(_ code: DiagnosticCode, _ expectation: String, insert: String? = nil,
                                 help: String? = nil, notes: [DiagnosticNote] = []) {
-        guard !currentFollowsLexicalError else { return }
+        guard !current.followsLexicalError else { return }
         let at = SourceRange.empty(at: previousEnd)
         let fixIts = insert.map { [FixIt(replace: at, with: Parser.insertion($0, before: current))] } ?? []
         reportAtCurrentToken(Diagnostic(severity: .error, code: code,
-                                        message: "\(expectation), found \(Parser.describe(current))",
+                                        message: "\(expectation), found \(describe(current))",
                                         range: at, notes: notes, help: help, fixIts: fixIts))
     }
 
@@ -53,7 +53,7 @@ extension Parser {
     }
 
     /// Text to insert for a missing token: `,` hugs the previous token, others get a space.
-    private static func insertion(_ text: String, before token: Token) -> String {
+    private static func insertion(_ text: String, before token: LexedToken) -> String {
         switch text {
         case ",", ")", ">", "]", "!": text
         default: " " + text

@@ -50,7 +50,7 @@ extension Parser {
                 reportUnexpected(.unexpectedToken, "unexpected ','", help: itemSeparatorHelp, removable: true)
                 advance()
             } else {
-                reportUnexpected(.expectedToken, "expected \(itemDescription), found \(Parser.describe(current))")
+                reportUnexpected(.expectedToken, "expected \(itemDescription), found \(describe(current))")
                 skip { (parser: inout Parser) in
                     parser.at(.docComment) || (parser.at(.identifier) && parser.peek().kind == .leftBrace)
                         || parser.atTopLevelBlockStart(outdentedTo: indentation)
@@ -66,7 +66,7 @@ extension Parser {
         var attributes: [AttributeSyntax] = []
         while true {
             if at(.docComment) {
-                docs.append(contentsOf: parseDocComments())
+                parseDocComments(into: &docs)
             } else if at(.attributeOpen) {
                 if let attribute = parseAttribute() { attributes.append(attribute) }
             } else {
@@ -109,13 +109,6 @@ extension Parser {
                 return ([], .empty(at: previousEnd))
             }
         }
-        // Columns gather in a buffer reused from table to table and are then
-        // copied into an array of exactly their number: appending to a fresh
-        // array would reallocate it as it grows and leave it up to half empty.
-        var columns = columnBuffer
-        columnBuffer = []
-        columns.removeAll(keepingCapacity: true)
-        defer { columnBuffer = columns }
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
             guard progress.madeProgress(at: index) else { forceProgress(); continue }
@@ -130,21 +123,18 @@ extension Parser {
                 advance()
             } else if at(.identifier) || at(.attributeOpen) || at(.docComment) {
                 if let column = parseColumn() {
-                    columns.append(column)
+                    columnBuffer.append(column)
                     expectColumnSeparator()
                 } else {
                     skipToColumnBoundary()
                 }
             } else {
-                reportUnexpected(.expectedToken, "expected a column, found \(Parser.describe(current))",
+                reportUnexpected(.expectedToken, "expected a column, found \(describe(current))",
                                  help: "a column is written 'name -> Type'")
                 skipToColumnBoundary()
             }
         }
-        var exactColumns: [ColumnSyntax] = []
-        exactColumns.reserveCapacity(columns.count)
-        exactColumns.append(contentsOf: columns)
-        return (exactColumns, range(from: bodyStart))
+        return (columnBuffer.takeAll(), range(from: bodyStart))
     }
 
     /// What may follow a column: `,`, the closing `}`, or (reported) a missing comma.
@@ -160,7 +150,7 @@ extension Parser {
                           help: "columns are separated by ','")
             return
         }
-        reportUnexpected(.expectedToken, "expected ',' or '}' after a column, found \(Parser.describe(current))")
+        reportUnexpected(.expectedToken, "expected ',' or '}' after a column, found \(describe(current))")
         skipToColumnBoundary()
     }
 
@@ -177,12 +167,10 @@ extension Parser {
     }
 
     /// `{ DOC_COMMENT }` before a table, column or group.
-    mutating func parseDocComments() -> [DocComment] {
-        var docs: [DocComment] = []
+    mutating func parseDocComments(into docs: inout [DocComment]) {
         while at(.docComment) {
             let token = take()
-            docs.append(DocComment(token.stringValue, range: token.range))
+            docs.append(DocComment(lexer.docCommentText(of: token), range: token.range))
         }
-        return docs
     }
 }

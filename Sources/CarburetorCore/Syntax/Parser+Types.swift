@@ -36,7 +36,7 @@ extension Parser {
     }
 
     /// Consumes the rest of a type nested beyond the cap without recursing.
-    private mutating func parseTooDeeplyNestedType(name: Identifier, open: Token) -> TypeSyntax {
+    private mutating func parseTooDeeplyNestedType(name: Identifier, open: LexedToken) -> TypeSyntax {
         typeNestingExceeded = true
         var unclosed = 1
         var innermost: Identifier?

@@ -2,18 +2,18 @@
 
 extension Parser {
     /// The token one or two places ahead (`.endOfFile` past the end).
-    mutating func peek(_ distance: Int = 1) -> Token {
+    mutating func peek(_ distance: Int = 1) -> LexedToken {
         precondition(distance == 1 || distance == 2, "the parser looks at most two tokens ahead")
         if lookaheadCount == 0 {
             nextToken = pullToken()
             lookaheadCount = 1
         }
-        if distance == 1 { return nextToken.token }
+        if distance == 1 { return nextToken }
         if lookaheadCount == 1 {
             tokenAfterNext = pullToken()
             lookaheadCount = 2
         }
-        return tokenAfterNext.token
+        return tokenAfterNext
     }
 
     var atEndOfFile: Bool { current.kind == .endOfFile }
@@ -23,33 +23,30 @@ extension Parser {
     }
 
     /// The current token is the identifier `word` (keywords are contextual).
-    func at(word: String) -> Bool {
-        current.kind == .identifier && current.stringValue == word
+    func at(word: StaticString) -> Bool {
+        current.kind == .identifier && lexer.token(current, spells: word)
     }
 
     /// Moves past the current token. At the end of the file it stays put.
     mutating func advance() {
         guard current.kind != .endOfFile else { return }
-        previousEnd = current.range.end
+        previousEnd = current.end
         index += 1
-        let next: PulledToken
         switch lookaheadCount {
         case 0:
-            next = pullToken()
+            current = pullToken()
         case 1:
-            next = nextToken
+            current = nextToken
             lookaheadCount = 0
         default:
-            next = nextToken
+            current = nextToken
             nextToken = tokenAfterNext
             lookaheadCount = 1
         }
-        current = next.token
-        currentFollowsLexicalError = next.followsLexicalError
     }
 
     /// Moves past the current token and returns it.
-    mutating func take() -> Token {
+    mutating func take() -> LexedToken {
         let token = current
         advance()
         return token
@@ -57,18 +54,20 @@ extension Parser {
 
     /// Consumes a token the caller has already checked is there.
     @discardableResult
-    mutating func eat(_ kind: TokenKind) -> Token {
+    mutating func eat(_ kind: TokenKind) -> LexedToken {
         assert(at(kind), "eat(\(kind)) at \(current.kind)")
         return take()
     }
 
+    /// Consumes an identifier the caller has already checked is there; its
+    /// text is built (or shared with an earlier occurrence) only now.
     mutating func eatIdentifier() -> Identifier {
         let token = eat(.identifier)
-        return Identifier(token.stringValue, range: token.range)
+        return Identifier(lexer.name(of: token), range: token.range)
     }
 
     /// Consumes the current token if it is of `kind`.
-    mutating func consume(if kind: TokenKind) -> Token? {
+    mutating func consume(if kind: TokenKind) -> LexedToken? {
         at(kind) ? take() : nil
     }
 
@@ -77,9 +76,9 @@ extension Parser {
     /// without consuming anything: parsing goes on as if it had been there.
     mutating func expect(_ kind: TokenKind, _ code: DiagnosticCode = .expectedToken,
                          context: @autoclosure () -> String, help: String? = nil,
-                         notes: @autoclosure () -> [DiagnosticNote] = []) -> Token? {
+                         notes: @autoclosure () -> [DiagnosticNote] = []) -> LexedToken? {
         if let token = consume(if: kind) { return token }
-        let text = Parser.spelling(of: kind)
+        let text = kind.spelling
         reportMissing(code, "expected '\(text)' \(context())", insert: text, help: help, notes: notes())
         return nil
     }
@@ -90,49 +89,24 @@ extension Parser {
     }
 
     /// The indentation (in bytes) of the line a token is on.
-    func indentation(of token: Token) -> Int {
-        let lineStart = file.lineStarts[file.lineIndex(of: token.range.start)]
+    func indentation(of token: LexedToken) -> Int {
+        let lineStart = file.lineStarts[file.lineIndex(of: token.start)]
         var offset = lineStart
-        while offset < token.range.start, file.utf8[offset] == LexerByte.space || file.utf8[offset] == LexerByte.tab {
+        while offset < token.start, lexer.bytes[offset] == LexerByte.space || lexer.bytes[offset] == LexerByte.tab {
             offset += 1
         }
         return offset - lineStart
     }
 
-    static func spelling(of kind: TokenKind) -> String {
-        switch kind {
-        case .leftBrace: "{"
-        case .rightBrace: "}"
-        case .leftParen: "("
-        case .rightParen: ")"
-        case .leftAngle: "<"
-        case .rightAngle: ">"
-        case .comma: ","
-        case .equals: "="
-        case .arrow: "->"
-        case .attributeOpen: "#["
-        case .rightBracket: "]"
-        case .dollar: "$"
-        case .bang: "!"
-        case .identifier: "name"
-        case .string: "string"
-        case .number: "number"
-        case .comment: "comment"
-        case .docComment: "doc comment"
-        case .unknown: "character"
-        case .endOfFile: "end of file"
-        }
-    }
-
     /// How a token is named in "found …".
-    static func describe(_ token: Token) -> String {
+    func describe(_ token: LexedToken) -> String {
         switch token.kind {
-        case .identifier: "'\(abbreviated(token.stringValue))'"
+        case .identifier: "'\(Parser.abbreviated(lexer.text(of: token)))'"
         case .string: "a string"
-        case .number: "number '\(abbreviated(token.stringValue))'"
+        case .number: "number '\(Parser.abbreviated(lexer.text(of: token)))'"
         case .docComment: "a doc comment"
         case .endOfFile: "end of file"
-        default: "'\(spelling(of: token.kind))'"
+        default: "'\(token.kind.spelling)'"
         }
     }
 }

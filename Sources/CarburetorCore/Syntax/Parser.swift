@@ -49,20 +49,17 @@ public struct Parser {
 
     let file: SourceFile
     /// Tokens are pulled from the lexer as the parser goes, so memory does not
-    /// grow with the number of tokens in the file.
-    var lexer: Lexer
-    /// The current token.
-    var current: Token
-    /// Whether the lexer reported an error just before the current token (it
-    /// dropped an unknown token, or the previous string ran to the end of its
-    /// line and swallowed what followed). A missing token is not reported
-    /// there: the lexer's error covers the spot.
-    var currentFollowsLexicalError: Bool
+    /// grow with the number of tokens in the file. It reads the file only
+    /// while `parseConfig` runs.
+    var lexer = Lexer.idle
+    /// The current token (its `followsLexicalError` tells whether the lexer
+    /// reported an error just before it: a missing token is not reported
+    /// there, the lexer's error covers the spot).
+    var current = LexedToken.endOfFile
     /// The tokens after the current one, once `peek` has pulled them from the
-    /// lexer (`lookaheadCount` of them: 0, 1 or 2). Plain fields rather than
-    /// optionals of tuples, which the optimiser copies through generic code.
-    var nextToken = PulledToken.endOfFile
-    var tokenAfterNext = PulledToken.endOfFile
+    /// lexer (`lookaheadCount` of them: 0, 1 or 2).
+    var nextToken = LexedToken.endOfFile
+    var tokenAfterNext = LexedToken.endOfFile
     var lookaheadCount = 0
     /// Set when the last token pulled was an unterminated string.
     var pulledUnterminatedString = false
@@ -81,43 +78,30 @@ public struct Parser {
     /// Set when the type being parsed nests too deeply; the whole type is then
     /// dropped (reported once) rather than handed to the resolver for more errors.
     var typeNestingExceeded = false
-    /// Storage reused by `parseTableBody` for the columns of each table.
-    var columnBuffer: [ColumnSyntax] = []
+    /// Storage reused by `parseTableBody` for the columns of each table
+    /// (tables do not nest, so one is enough).
+    let columnBuffer = GatherBuffer<ColumnSyntax>()
     /// Receives each parsed table instead of the tree (see
     /// `parse(_:diagnostics:consumingTables:)`); set only for one parse.
     var tableConsumer: ((TableSyntax) -> Void)?
 
     init(file: SourceFile) {
         self.file = file
-        lexer = Lexer(file: file, keepComments: false)
-        current = Token(kind: .endOfFile, range: .empty(at: 0), stringValue: "")
-        currentFollowsLexicalError = false
-        let first = pullToken()
-        current = first.token
-        currentFollowsLexicalError = first.followsLexicalError
     }
 
     /// The next token from the lexer, without the `.unknown` ones (the lexer
     /// has reported those).
-    mutating func pullToken() -> PulledToken {
+    mutating func pullToken() -> LexedToken {
         var followsError = pulledUnterminatedString
         while true {
-            let token = lexer.nextToken()
+            var token = lexer.nextToken()
             if token.kind == .unknown {
                 followsError = true
                 continue
             }
-            pulledUnterminatedString = lexer.lastTokenIsUnterminatedString
-            return PulledToken(token: token, followsLexicalError: followsError)
+            pulledUnterminatedString = token.isUnterminatedString
+            token.followsLexicalError = followsError
+            return token
         }
     }
-}
-
-/// A token taken from the lexer, and whether a lexical error came just before it.
-struct PulledToken {
-    var token: Token
-    var followsLexicalError: Bool
-
-    static let endOfFile = PulledToken(token: Token(kind: .endOfFile, range: .empty(at: 0), stringValue: ""),
-                                       followsLexicalError: false)
 }

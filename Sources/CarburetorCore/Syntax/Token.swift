@@ -49,3 +49,31 @@ public struct Token: Hashable, Sendable {
         self.newlinesBefore = newlinesBefore
     }
 }
+
+extension TokenKind {
+    /// How the kind is written: the text of punctuation, a word for the others.
+    var spelling: String {
+        switch self {
+        case .leftBrace: "{"
+        case .rightBrace: "}"
+        case .leftParen: "("
+        case .rightParen: ")"
+        case .leftAngle: "<"
+        case .rightAngle: ">"
+        case .comma: ","
+        case .equals: "="
+        case .arrow: "->"
+        case .attributeOpen: "#["
+        case .rightBracket: "]"
+        case .dollar: "$"
+        case .bang: "!"
+        case .identifier: "name"
+        case .string: "string"
+        case .number: "number"
+        case .comment: "comment"
+        case .docComment: "doc comment"
+        case .unknown: "character"
+        case .endOfFile: "end of file"
+        }
+    }
+}

@@ -1,0 +1,138 @@
+/// One `String` per distinct identifier (or doc comment text) of a file.
+///
+/// A config repeats its names (column names in every table, type names, a
+/// table's name in its sync groups), and building a `String` means validating
+/// UTF-8 and, past 15 bytes, a heap allocation. A name written again is found
+/// by a hash of its bytes and shares its first occurrence's `String`.
+///
+/// Names are compared on their first 16 bytes, kept in the table as two
+/// words, and only a longer name is compared further against its first
+/// occurrence in the file. Open addressing with linear probing, at most half full.
+struct NameTable {
+    private struct Key {
+        /// The first 16 bytes of the name, zero past its end.
+        var prefix: (UInt64, UInt64)
+        var hash: UInt64
+        /// 0 marks a free slot (no identifier is empty).
+        var length: Int
+        /// Offset of the first occurrence, to compare the bytes after the prefix.
+        var start: Int
+    }
+
+    private static let prefixLength = 16
+    private var keys: [Key] = []
+    /// `texts[slot]` is the name of `keys[slot]`.
+    private var texts: [String] = []
+    private var count = 0
+
+    /// The name `length` (> 0) bytes long at `start` in `bytes`, which must be
+    /// the same buffer on every call (earlier names are compared against it).
+    mutating func name(spelledAt start: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let base = UnsafeRawPointer(bytes.baseAddress!)
+        let prefix = NameTable.prefix(at: start, length: length, in: bytes)
+        var hash = ((prefix.0 ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15) ^ prefix.1
+        if length > NameTable.prefixLength {
+            hash = NameTable.hash(base + start + NameTable.prefixLength, length: length - NameTable.prefixLength,
+                                  seed: hash)
+        }
+        hash = NameTable.mix(hash)
+        if count * 2 >= keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let key = keys[slot]
+            if key.length == 0 { break }
+            if key.hash == hash, key.length == length, key.prefix == prefix,
+               length <= NameTable.prefixLength
+               || NameTable.bytesEqual(base + start, base + key.start, length: length) {
+                return texts[slot]
+            }
+            slot = (slot + 1) & mask
+        }
+        let text = String(decoding: UnsafeRawBufferPointer(start: base + start, count: length), as: UTF8.self)
+        keys[slot] = Key(prefix: prefix, hash: hash, length: length, start: start)
+        texts[slot] = text
+        count += 1
+        return text
+    }
+
+    /// The first (up to) 16 bytes at `start` as two little-endian words, zero
+    /// past `length`; read a word at a time unless near the end of the buffer.
+    private static func prefix(at start: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>)
+        -> (UInt64, UInt64) {
+        let base = UnsafeRawPointer(bytes.baseAddress!) + start
+        guard start + prefixLength <= bytes.count else {
+            var words: (UInt64, UInt64) = (0, 0)
+            for index in 0..<min(length, prefixLength) {
+                let byte = UInt64(bytes[start + index]) << (8 * UInt64(index % 8))
+                if index < 8 { words.0 |= byte } else { words.1 |= byte }
+            }
+            return words
+        }
+        var first = base.loadUnaligned(as: UInt64.self)
+        var second = base.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        if length < 8 {
+            first &= (1 << (8 * UInt64(length))) - 1
+            second = 0
+        } else if length < 16 {
+            second &= (1 << (8 * UInt64(length - 8))) - 1
+        }
+        return (first, second)
+    }
+
+    /// Folds `length` bytes into `seed`, eight at a time.
+    private static func hash(_ bytes: UnsafeRawPointer, length: Int, seed: UInt64) -> UInt64 {
+        var hash = seed
+        var offset = 0
+        while offset + 8 <= length {
+            hash = mix(hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        while offset < length {
+            hash = (hash ^ UInt64(bytes.load(fromByteOffset: offset, as: UInt8.self))) &* 0x100_0000_01B3
+            offset += 1
+        }
+        return hash
+    }
+
+    /// Spreads every bit over the low bits, which pick the slot.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var hash = value
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        return hash
+    }
+
+    private static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, length: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= length {
+            if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < length {
+            if a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) {
+                return false
+            }
+            offset += 1
+        }
+        return true
+    }
+
+    /// Doubles the slots (64 at first) and puts every name back; the names
+    /// are swapped into place rather than copied, which would retain each.
+    private mutating func grow() {
+        let oldKeys = keys
+        var oldTexts = texts
+        let capacity = max(64, keys.count * 2)
+        keys = Array(repeating: Key(prefix: (0, 0), hash: 0, length: 0, start: 0), count: capacity)
+        texts = Array(repeating: "", count: capacity)
+        for (oldSlot, key) in oldKeys.enumerated() where key.length != 0 {
+            var slot = Int(truncatingIfNeeded: key.hash) & (capacity - 1)
+            while keys[slot].length != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            swap(&texts[slot], &oldTexts[oldSlot])
+        }
+    }
+}
