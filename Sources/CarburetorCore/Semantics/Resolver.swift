@@ -26,13 +26,12 @@ public struct Resolver {
     var diagnostics = DiagnosticCollector()
     var suggestionBudget = SuggestionBudget()
 
-    /// Tables that made it into the schema, by declared name.
-    var tablesByName: [String: ResolvedTable] = [:]
-    /// Declared table names in order, the candidates for "did you mean".
-    var tableNamesInOrder: [String] = []
-    /// Declared name of each table by plural, to recognise a plural written
-    /// where the singular belongs.
-    var tableNamesByPlural: [String: String] = [:]
+    /// Tables that made it into the schema, in declaration order.
+    var tables: [Table] = []
+    /// The names tables claimed, and what group entries look up in tables.
+    var tableDirectory = TableDirectory()
+    /// The columns of the table being resolved.
+    var columnWorkspace = ColumnWorkspace()
 
     init(file: SourceFile) {
         self.file = file
@@ -47,41 +46,6 @@ public struct Resolver {
         let tables = resolveTables(tableSyntaxes)
         let groups = resolveGroups(groupSyntaxes)
         return Schema(sourceName: file.name, tables: tables, groups: groups)
-    }
-}
-
-/// A resolved table with what group entries need to look columns up quickly.
-struct ResolvedTable {
-    var table: Table
-    /// Index into `table.columns` by column name (the first of duplicates),
-    /// built on the first restriction that needs it: most tables never do.
-    var columnIndex: [String: Int]?
-    /// Columns whose written type was unusable (already reported): their
-    /// stand-in type must not start a second error about a `$variable`.
-    var untypedColumns: Set<String> = []
-
-    init(table: Table, untypedColumns: Set<String> = []) {
-        self.table = table
-        self.untypedColumns = untypedColumns
-    }
-}
-
-extension Resolver {
-    /// The position of a column in a resolved table, through its lazily built index.
-    mutating func position(ofColumn name: String, inTable tableName: String) -> Int? {
-        guard let resolved = tablesByName[tableName] else { return nil }
-        if let index = resolved.columnIndex { return index[name] }
-        let columns = resolved.table.columns
-        if columns.count <= Self.pairwiseComparisonLimit {
-            return columns.firstIndex { $0.name == name }
-        }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(resolved.table.columns.count)
-        for (position, column) in resolved.table.columns.enumerated() where index[column.name] == nil {
-            index[column.name] = position
-        }
-        tablesByName[tableName]?.columnIndex = index
-        return index[name]
     }
 }
 
@@ -110,7 +74,7 @@ extension Resolver {
 
     /// `///` lines joined by newlines, or `nil` when there are none.
     static func documentation(_ docs: [DocComment]) -> String? {
-        docs.isEmpty ? nil : docs.map(\.text).joined(separator: "\n")
+        docs.count <= 1 ? docs.first?.text : docs.map(\.text).joined(separator: "\n")
     }
 
     /// "did you mean 'x'?" for a help line, or `nil`.
