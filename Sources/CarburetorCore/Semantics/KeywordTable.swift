@@ -10,6 +10,11 @@ struct KeywordTable<Value: Sendable>: Sendable {
     let spellings: [String]
     private let prefixes: [PackedPrefix]
     private let values: [Value]
+    /// Keyword positions by `PackedPrefix.slot`, `-1` for none: open
+    /// addressing, at most a quarter full, so a lookup compares one or two
+    /// keywords instead of all of them.
+    private let slots: [Int]
+    private let slotBits: Int
     /// Bit `n` is set when some keyword is `n` bytes long, so that most
     /// names are turned down by their length alone.
     private let lengths: UInt64
@@ -25,15 +30,29 @@ struct KeywordTable<Value: Sendable>: Sendable {
             lengths |= 1 << spelling.utf8.count
         }
         self.lengths = lengths
+        var slotBits = 2
+        while 1 << slotBits < 4 * keywords.count { slotBits += 1 }
+        var slots = [Int](repeating: -1, count: 1 << slotBits)
+        for (position, prefix) in prefixes.enumerated() {
+            var slot = prefix.slot(bits: slotBits)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = position
+        }
+        self.slots = slots
+        self.slotBits = slotBits
     }
 
     func value(for name: String) -> Value? {
         let length = name.utf8.count
-        guard length < 64, lengths & (1 << length) != 0 else { return nil }
+        guard length < 64, lengths & (1 &<< length) != 0 else { return nil }
         let prefix = name.withUTF8Bytes(PackedPrefix.init)
-        for index in prefixes.indices where prefixes[index] == prefix {
+        var slot = prefix.slot(bits: slotBits)
+        while case let position = slots[slot], position >= 0 {
             // Longer names are told apart by the rest of their bytes.
-            if length <= PackedPrefix.capacity || spellings[index] == name { return values[index] }
+            if prefixes[position] == prefix, length <= PackedPrefix.capacity || spellings[position] == name {
+                return values[position]
+            }
+            slot = (slot + 1) & (slots.count - 1)
         }
         return nil
     }
@@ -50,6 +69,12 @@ private struct PackedPrefix: Equatable {
     private var length: Int
     private var low: UInt64 = 0
     private var high: UInt64 = 0
+
+    /// A slot among `1 << bits` (a multiplicative hash).
+    func slot(bits: Int) -> Int {
+        let mixed = (low ^ (high &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed &>> (64 - bits))
+    }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         length = bytes.count

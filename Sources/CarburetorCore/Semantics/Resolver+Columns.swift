@@ -74,27 +74,31 @@ extension Resolver {
     private mutating func readColumns(of table: TableSyntax, plan: RolePlan, into columns: inout [Column],
                                       workspace: inout ColumnWorkspace) {
         workspace.propertyNameHashes.reserveCapacity(table.columns.count)
-        for position in table.columns.indices {
-            var renamedFrom: String?
-            if !table.columns[position].attributes.isEmpty {
-                let attributes = resolveAttributes(table.columns[position].attributes)
-                if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
-                renamedFrom = attributes.renamedFrom
+        // Through a buffer pointer, fields are read in place; through the
+        // array, each read copies (retains and releases) what it reads.
+        table.columns.withUnsafeBufferPointer { syntaxes in
+            for position in syntaxes.indices {
+                var renamedFrom: String?
+                if !syntaxes[position].attributes.isEmpty {
+                    let attributes = resolveAttributes(syntaxes[position].attributes)
+                    if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
+                    renamedFrom = attributes.renamedFrom
+                }
+                let type = resolveType(syntaxes[position].type)
+                if type == nil { workspace.untypedPositions.append(position) }
+                let name = syntaxes[position].name.text
+                if name.utf8.count > Self.maximumIdentifierBytes { workspace.overlongNamePositions.append(position) }
+                if let hash = SwiftNames.propertyNameHash(name) {
+                    workspace.propertyNameHashes.append(hash)
+                } else {
+                    workspace.propertyNamesAreDistinct = false
+                }
+                let docs = syntaxes[position].docs
+                columns.append(Column(
+                    name: name, type: type ?? ColumnType(.text), role: plan.role(at: position),
+                    documentation: docs.isEmpty ? nil : Self.documentation(docs),
+                    renamedFrom: renamedFrom, range: syntaxes[position].name.range))
             }
-            let type = resolveType(table.columns[position].type)
-            if type == nil { workspace.untypedPositions.append(position) }
-            let name = table.columns[position].name.text
-            if name.utf8.count > Self.maximumIdentifierBytes { workspace.overlongNamePositions.append(position) }
-            if let hash = SwiftNames.propertyNameHash(name) {
-                workspace.propertyNameHashes.append(hash)
-            } else {
-                workspace.propertyNamesAreDistinct = false
-            }
-            let docs = table.columns[position].docs
-            columns.append(Column(
-                name: name, type: type ?? ColumnType(.text), role: plan.role(at: position),
-                documentation: docs.isEmpty ? nil : Self.documentation(docs),
-                renamedFrom: renamedFrom, range: table.columns[position].name.range))
         }
         if workspace.propertyNamesAreDistinct, !Self.repeats(in: workspace.propertyNameHashes).isEmpty {
             workspace.propertyNamesAreDistinct = false
@@ -154,13 +158,11 @@ extension Resolver {
                                         workspace: ColumnWorkspace) {
         var nextAttributes = workspace.attributes.startIndex
         for position in table.columns.indices {
-            var attributes = ColumnAttributes()
-            if nextAttributes < workspace.attributes.endIndex, workspace.attributes[nextAttributes].position == position {
-                attributes = workspace.attributes[nextAttributes].attributes
-                nextAttributes += 1
-            } else if columns[firstDeclared + position].role == .regular {
-                continue
-            }
+            let hasAttributes = nextAttributes < workspace.attributes.endIndex
+                && workspace.attributes[nextAttributes].position == position
+            guard hasAttributes || columns[firstDeclared + position].role != .regular else { continue }
+            let attributes = hasAttributes ? workspace.attributes[nextAttributes].attributes : ColumnAttributes()
+            if hasAttributes { nextAttributes += 1 }
             finishColumn(&columns[firstDeclared + position], attributes: attributes,
                          isTyped: !workspace.untypedPositions.contains(position),
                          name: table.columns[position].name, typeRange: table.columns[position].type?.range)
@@ -241,9 +243,8 @@ extension Resolver {
         // Equal property names have equal hashes: when the declared names'
         // hashes differ from each other and from the synthesized columns'
         // (nearly always), there is no clash and no name is built.
-        if workspace.propertyNamesAreDistinct, !Self.synthesizableRoles.contains(where: { kind in
-            let hash = SwiftNames.propertyNameHash(kind.rawValue)
-            return plan.synthesizes(kind) && workspace.propertyNameHashes.contains { $0 == hash }
+        if workspace.propertyNamesAreDistinct, !Self.synthesizablePropertyNameHashes.contains(where: { role in
+            plan.synthesizes(role.kind) && workspace.propertyNameHashes.contains { $0 == role.hash }
         }) {
             return
         }

@@ -262,9 +262,12 @@ extension Resolver {
             return nil
         }
         let column = table.columns[position]
-        let declared = column.isSynthesized
-            ? DiagnosticNote("the compiler adds the column '\(column.name)' to '\(table.name)'", at: table.range)
-            : DiagnosticNote("'\(column.name)' declared here", at: column.range)
+        // Built only for an error: most restrictions are fine.
+        var declared: DiagnosticNote {
+            column.isSynthesized
+                ? DiagnosticNote("the compiler adds the column '\(column.name)' to '\(table.name)'", at: table.range)
+                : DiagnosticNote("'\(column.name)' declared here", at: column.range)
+        }
         if column.isClientOnly {
             diagnostics.error(
                 .clientOnlyRestrictColumn,

@@ -42,6 +42,11 @@ extension Resolver {
     /// The roles every table has, in the order synthesized columns are added.
     static let synthesizableRoles: [SpecialAttribute] = [.id, .isDeleted, .lastSyncedAt]
 
+    /// The Swift property-name hash of each synthesizable role's column.
+    static let synthesizablePropertyNameHashes = synthesizableRoles.map {
+        (kind: $0, hash: SwiftNames.propertyNameHash($0.rawValue))
+    }
+
     /// Column names that give a column one of `synthesizableRoles`.
     private static let synthesizableRoleNames = KeywordTable(synthesizableRoles.map { ($0.rawValue, $0) })
 
@@ -56,19 +61,23 @@ extension Resolver {
         var plan = RolePlan()
         var markRanges = SpecialSlots<SourceRange>()
         var namedPositions = SpecialSlots<Int>()
-        for position in table.columns.indices {
-            if !table.columns[position].attributes.isEmpty,
-               let mark = firstSpecialAttribute(table.columns[position].attributes) {
-                if let first = markRanges[mark.kind] {
-                    plan.duplicateMarks.append(RolePlan.DuplicateMark(kind: mark.kind, range: mark.range, firstRange: first))
-                } else {
-                    markRanges[mark.kind] = mark.range
-                    plan.positions[mark.kind] = position
+        // Read in place, as in `readColumns`.
+        table.columns.withUnsafeBufferPointer { syntaxes in
+            for position in syntaxes.indices {
+                if !syntaxes[position].attributes.isEmpty,
+                   let mark = firstSpecialAttribute(syntaxes[position].attributes) {
+                    if let first = markRanges[mark.kind] {
+                        plan.duplicateMarks.append(RolePlan.DuplicateMark(kind: mark.kind, range: mark.range,
+                                                                          firstRange: first))
+                    } else {
+                        markRanges[mark.kind] = mark.range
+                        plan.positions[mark.kind] = position
+                    }
                 }
-            }
-            if let kind = synthesizableRoleNames.value(for: table.columns[position].name.text),
-               namedPositions[kind] == nil {
-                namedPositions[kind] = position
+                if let kind = synthesizableRoleNames.value(for: syntaxes[position].name.text),
+                   namedPositions[kind] == nil {
+                    namedPositions[kind] = position
+                }
             }
         }
         for kind in synthesizableRoles where plan.positions[kind] == nil {

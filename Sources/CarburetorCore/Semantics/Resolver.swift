@@ -56,14 +56,10 @@ extension Resolver {
 
     /// `[A-Za-z_][A-Za-z0-9_]*`.
     static func isIdentifier(_ text: String) -> Bool {
-        var bytes = text.utf8.makeIterator()
-        guard let first = bytes.next(), isIdentifierStart(first) else { return false }
-        while let byte = bytes.next() {
-            guard isIdentifierStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else {
-                return false
-            }
+        text.withUTF8Bytes { bytes in
+            guard let first = bytes.first, isIdentifierStart(first) else { return false }
+            return bytes.allSatisfy { isIdentifierStart($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
         }
-        return true
     }
 
     private static func isIdentifierStart(_ byte: UInt8) -> Bool {

@@ -41,27 +41,25 @@ enum SwiftNames {
         }
     }
 
-    /// An FNV-1a hash of `propertyName(name)` computed on the fly, without
-    /// building the name (`nil` for a non-ASCII name): a cheap first test
-    /// for clashes, since equal property names have equal hashes.
+    /// An FNV-1a hash of `propertyName(name)` with its letters lower-cased,
+    /// computed on the bytes without building the name (`nil` for a
+    /// non-ASCII name): a cheap first test for clashes, since equal property
+    /// names have equal hashes. Folding case keeps the loop short (the
+    /// property name is the name without underscores, some letters
+    /// re-cased); names that differ only in case then share a hash, and
+    /// the exact check sorts them out.
     static func propertyNameHash(_ name: String) -> UInt64? {
         name.withUTF8Bytes { bytes in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            var startsWord = true
-            var length = 0
-            for byte in bytes {
+            var isEmpty = true
+            for byte in bytes where byte != UInt8(ascii: "_") {
                 guard byte < 0x80 else { return nil }
-                if byte == UInt8(ascii: "_") {
-                    startsWord = true
-                    continue
-                }
-                var converted = startsWord && isLowercaseLetter(byte) ? byte - 32 : byte
-                if length == 0, isUppercaseLetter(converted) { converted += 32 }
-                hash = (hash ^ UInt64(converted)) &* 0x0000_0100_0000_01B3
-                startsWord = false
-                length += 1
+                let folded = isUppercaseLetter(byte) ? byte | 0x20 : byte
+                hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
+                isEmpty = false
             }
-            if length == 0 { hash = (hash ^ UInt64(UInt8(ascii: "_"))) &* 0x0000_0100_0000_01B3 }
+            // An empty property name becomes "_".
+            if isEmpty { hash = (hash ^ UInt64(UInt8(ascii: "_"))) &* 0x0000_0100_0000_01B3 }
             return hash
         }
     }
