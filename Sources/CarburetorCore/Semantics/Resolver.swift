@@ -45,7 +45,8 @@ public struct Resolver {
         let groupSyntaxes = syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups)
         let tables = resolveTables(tableSyntaxes)
         let groups = resolveGroups(groupSyntaxes)
-        return Schema(sourceName: file.name, tables: tables, groups: groups)
+        return Schema(sourceName: file.name, tables: tables, groups: groups,
+                      tableIndexByName: tableDirectory.tablePositionsByName)
     }
 }
 

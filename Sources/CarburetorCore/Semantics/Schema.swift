@@ -23,6 +23,14 @@ public struct Schema: Hashable, Sendable {
         self.tableIndexByName = Self.indexByName(tables)
     }
 
+    /// For the resolver, which has indexed the tables by name already.
+    init(sourceName: String, tables: [Table], groups: [SyncGroup], tableIndexByName: [String: Int]) {
+        self.sourceName = sourceName
+        self.tables = tables
+        self.groups = groups
+        self.tableIndexByName = tableIndexByName
+    }
+
     private static func indexByName(_ tables: [Table]) -> [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(tables.count)

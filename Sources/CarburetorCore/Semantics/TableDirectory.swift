@@ -9,7 +9,8 @@ struct TableDirectory {
         var range: SourceRange
     }
 
-    private var tablesByName: [String: Int] = [:]
+    /// Position of the table declared with each name (names in the schema are distinct).
+    private(set) var tablePositionsByName: [String: Int] = [:]
     private var pluralOwners: [String: PluralOwner] = [:]
     private var swiftTypeNameOwners: [String: Int] = [:]
     /// Names of columns whose written type was unusable (already reported),
@@ -21,7 +22,7 @@ struct TableDirectory {
     private var columnIndexes: [Int: [String: Int]] = [:]
 
     mutating func reserveCapacity(_ tableCount: Int) {
-        tablesByName.reserveCapacity(tableCount)
+        tablePositionsByName.reserveCapacity(tableCount)
         pluralOwners.reserveCapacity(tableCount)
         swiftTypeNameOwners.reserveCapacity(tableCount)
     }
@@ -33,7 +34,7 @@ struct TableDirectory {
 
     /// Claims a declared name for `table`; returns the earlier table that has it.
     mutating func claimName(_ name: String, for table: Int) -> Int? {
-        let owner = Self.owner(&tablesByName[name, default: table])
+        let owner = Self.owner(&tablePositionsByName[name, default: table])
         return owner == table ? nil : owner
     }
 
@@ -52,7 +53,7 @@ struct TableDirectory {
     private static func owner<Owner>(_ slot: inout Owner) -> Owner { slot }
 
     /// The table declared with this name.
-    func table(named name: String) -> Int? { tablesByName[name] }
+    func table(named name: String) -> Int? { tablePositionsByName[name] }
 
     /// The first table with this plural.
     func table(withPlural plural: String) -> Int? { pluralOwners[plural]?.table }
