@@ -61,23 +61,20 @@ extension Resolver {
         var plan = RolePlan()
         var markRanges = SpecialSlots<SourceRange>()
         var namedPositions = SpecialSlots<Int>()
-        // Read in place, as in `readColumns`.
-        table.columns.withUnsafeBufferPointer { syntaxes in
-            for position in syntaxes.indices {
-                if !syntaxes[position].attributes.isEmpty,
-                   let mark = firstSpecialAttribute(syntaxes[position].attributes) {
-                    if let first = markRanges[mark.kind] {
-                        plan.duplicateMarks.append(RolePlan.DuplicateMark(kind: mark.kind, range: mark.range,
-                                                                          firstRange: first))
-                    } else {
-                        markRanges[mark.kind] = mark.range
-                        plan.positions[mark.kind] = position
-                    }
+        for position in table.columns.indices {
+            if !table.columns[position].attributes.isEmpty,
+               let mark = firstSpecialAttribute(table.columns[position].attributes) {
+                if let first = markRanges[mark.kind] {
+                    plan.duplicateMarks.append(RolePlan.DuplicateMark(kind: mark.kind, range: mark.range,
+                                                                      firstRange: first))
+                } else {
+                    markRanges[mark.kind] = mark.range
+                    plan.positions[mark.kind] = position
                 }
-                if let kind = synthesizableRoleNames.value(for: syntaxes[position].name.text),
-                   namedPositions[kind] == nil {
-                    namedPositions[kind] = position
-                }
+            }
+            if let kind = synthesizableRoleNames.value(for: table.columns[position].name.text),
+               namedPositions[kind] == nil {
+                namedPositions[kind] = position
             }
         }
         for kind in synthesizableRoles where plan.positions[kind] == nil {
