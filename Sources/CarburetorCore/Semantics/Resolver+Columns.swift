@@ -24,9 +24,10 @@ struct ColumnWorkspace {
     var propertyNamesAreDistinct = true
 
     mutating func removeAll() {
-        attributes.removeAll(keepingCapacity: true)
-        untypedPositions.removeAll(keepingCapacity: true)
-        overlongNamePositions.removeAll(keepingCapacity: true)
+        // Most of these stay empty; emptying an empty array still costs a call.
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
+        if !untypedPositions.isEmpty { untypedPositions.removeAll(keepingCapacity: true) }
+        if !overlongNamePositions.isEmpty { overlongNamePositions.removeAll(keepingCapacity: true) }
         propertyNameHashes.removeAll(keepingCapacity: true)
         propertyNamesAreDistinct = true
     }

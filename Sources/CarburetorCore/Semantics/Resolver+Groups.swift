@@ -249,8 +249,8 @@ extension Resolver {
     /// The column a restriction compares with, if it exists and may be used.
     mutating func restrictColumn(_ restriction: WrittenRestriction, ofTableAt tableIndex: Int) -> Column? {
         let name = restriction.column
-        let table = tables[tableIndex]
-        guard let position = tableDirectory.position(ofColumn: name.text, in: table, at: tableIndex) else {
+        guard let position = tableDirectory.position(ofColumn: name.text, in: tables[tableIndex], at: tableIndex) else {
+            let table = tables[tableIndex]
             let candidates = table.columns.lazy.filter { !$0.isClientOnly }.map(\.name)
             let suggestion = Suggestions.nearest(to: name.text, among: candidates, budget: &suggestionBudget)
             diagnostics.error(
@@ -261,10 +261,11 @@ extension Resolver {
                 fixIts: Self.replacement(name.range, with: suggestion))
             return nil
         }
-        let column = table.columns[position]
+        let column = tables[tableIndex].columns[position]
         // Built only for an error: most restrictions are fine.
         var declared: DiagnosticNote {
-            column.isSynthesized
+            let table = tables[tableIndex]
+            return column.isSynthesized
                 ? DiagnosticNote("the compiler adds the column '\(column.name)' to '\(table.name)'", at: table.range)
                 : DiagnosticNote("'\(column.name)' declared here", at: column.range)
         }
