@@ -41,7 +41,7 @@ enum Pluralization {
     /// irregular or uncountable nouns. True means `looksPlural` and
     /// `englishPlural` must decide.
     static func defaultPluralMayReadWrong(_ name: String) -> Bool {
-        name.utf8.withContiguousStorageIfAvailable { bytes in
+        name.withUTF8Bytes { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return true }
             let underscore = UInt8(ascii: "_")
             var end = bytes.endIndex
@@ -67,7 +67,7 @@ enum Pluralization {
                 return end - start
             }
             return knownWords.contains(word)
-        } ?? true
+        }
     }
 
     /// The irregular and uncountable nouns, singular and plural.
