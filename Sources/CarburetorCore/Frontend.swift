@@ -24,7 +24,7 @@ public enum Frontend {
     public static func compile(_ file: SourceFile, includeNotes: Bool) -> CompilationResult {
         var diagnostics = DiagnosticCollector(keepsNotes: includeNotes)
         var resolver = Resolver(file: file, keepsNotes: includeNotes)
-        let rest = Parser.parse(file, diagnostics: &diagnostics) { table in resolver.add(table) }
+        let rest = Parser.parse(file, diagnostics: &diagnostics) { table in resolver.resolveTable(table) }
         let schema = resolver.finish(rest)
         // Lexer and parser diagnostics first, then the resolver's: the same
         // order as resolving after parsing, so equal positions sort alike.

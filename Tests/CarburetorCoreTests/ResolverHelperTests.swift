@@ -21,6 +21,28 @@ import Testing
         }
     }
 
+    /// The byte-level test never clears a name the full check would warn about.
+    @Test func defaultPluralFastPathAgreesWithTheFullCheck() {
+        var names = ["user", "users", "person", "Person", "sales_person", "box", "day", "city", "fish",
+                     "bus", "address", "match", "leaf", "data", "item_", "__", "", "x_", "news_item",
+                     "Status", "CHURCH", "a_b_sheep", "criterion", "caf\u{E9}s", "line\r\nitems"]
+        let alphabet = Array("aeiosxyzhcnt_")
+        var state: UInt64 = 11
+        for _ in 0..<3_000 {
+            var name = ""
+            for _ in 0..<(Int(state % 7) + 1) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                name.append(alphabet[Int((state >> 33) % UInt64(alphabet.count))])
+            }
+            names.append(name)
+        }
+        for name in names where !Pluralization.defaultPluralMayReadWrong(name) {
+            let english = Pluralization.englishPlural(of: name)
+            #expect(!Pluralization.looksPlural(name), "\(name)")
+            #expect(english == Pluralization.defaultPlural(of: name) || !Resolver.isIdentifier(english), "\(name)")
+        }
+    }
+
     @Test func editDistanceIsBounded() {
         let distance = { (a: String, b: String, limit: Int) in
             Suggestions.editDistance(Array(a.utf8), Array(b.utf8), limit: limit)

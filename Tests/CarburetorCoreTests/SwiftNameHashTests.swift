@@ -2,7 +2,9 @@ import Testing
 @testable import CarburetorCore
 
 /// The clash check skips building Swift property names when their hashes
-/// differ, so names with equal property names must hash equally.
+/// differ, so names with equal property names must hash equally. The hash
+/// folds case, so only names whose property names differ in more than case
+/// must hash apart.
 struct SwiftNameHashTests {
     static let names = [
         "user_id", "userId", "userID", "user__id", "_user_id_", "UserId", "user_i_d", "useri_d",
@@ -16,7 +18,8 @@ struct SwiftNameHashTests {
             for second in Self.names {
                 guard let firstHash = SwiftNames.propertyNameHash(first),
                       let secondHash = SwiftNames.propertyNameHash(second) else { continue }
-                let sameProperty = SwiftNames.propertyName(first) == SwiftNames.propertyName(second)
+                let sameProperty = SwiftNames.propertyName(first).lowercased()
+                    == SwiftNames.propertyName(second).lowercased()
                 #expect((firstHash == secondHash) == sameProperty, "\(first) / \(second)")
             }
         }

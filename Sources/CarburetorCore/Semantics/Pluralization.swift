@@ -33,6 +33,68 @@ enum Pluralization {
         return !singularEndings.contains { word.hasSuffix($0) }
     }
 
+    /// False when `defaultPlural` certainly reads right, decided on the bytes
+    /// of a plain ASCII name without building a string in the usual case
+    /// (this runs for every table without a written plural): the last word
+    /// ends neither like a plural nor like a word English inflects otherwise
+    /// (`-s`, `-x`, `-z`, `-ch`, `-sh`, consonant + `y`), and is none of the
+    /// irregular or uncountable nouns. True means `looksPlural` and
+    /// `englishPlural` must decide.
+    static func defaultPluralMayReadWrong(_ name: String) -> Bool {
+        name.withUTF8Bytes { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return true }
+            let underscore = UInt8(ascii: "_")
+            var end = bytes.endIndex
+            while end > bytes.startIndex, bytes[end - 1] == underscore { end -= 1 }
+            var start = end
+            while start > bytes.startIndex, bytes[start - 1] != underscore { start -= 1 }
+            guard start < end else { return false }
+            let last = lowercased(bytes[end - 1])
+            let beforeLast = end - start >= 2 ? lowercased(bytes[end - 2]) : nil
+            switch last {
+            case UInt8(ascii: "s"), UInt8(ascii: "x"), UInt8(ascii: "z"):
+                return true
+            case UInt8(ascii: "h") where beforeLast == UInt8(ascii: "c") || beforeLast == UInt8(ascii: "s"):
+                return true
+            case UInt8(ascii: "y") where beforeLast.map { isLetter($0) && !isVowel($0) } ?? false:
+                return true
+            default:
+                break
+            }
+            guard end - start <= longestKnownWord, knownWordLastLetters.contains(last) else { return false }
+            let word = String(unsafeUninitializedCapacity: end - start) { buffer in
+                for offset in 0..<(end - start) { buffer[offset] = lowercased(bytes[start + offset]) }
+                return end - start
+            }
+            return knownWords.contains(word)
+        }
+    }
+
+    /// The irregular and uncountable nouns, singular and plural.
+    private static let knownWords = Set(irregular.keys).union(irregular.values).union(uncountable)
+    private static let longestKnownWord = knownWords.map(\.utf8.count).max() ?? 0
+    private static let knownWordLastLetters = Set(knownWords.compactMap(\.utf8.last))
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        isUppercase(byte) ? byte + 32 : byte
+    }
+
+    private static func isUppercase(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        isUppercase(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+    }
+
+    /// A lower-case vowel, as in `vowels`.
+    private static func isVowel(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"): true
+        default: false
+        }
+    }
+
     /// ASCII without `\r` (which joins a following `\n` into one character):
     /// byte positions are then character positions, and splitting the
     /// bytes gives what splitting the characters would, without the cost of

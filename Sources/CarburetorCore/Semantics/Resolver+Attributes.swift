@@ -77,17 +77,30 @@ struct ColumnAttributes {
     var renamedFrom: String?
 }
 
+/// What a column attribute's name means.
+private enum ColumnAttributeName {
+    case special(SpecialAttribute)
+    case immutable
+    case `default`
+    case renamedFrom
+}
+
 extension Resolver {
-    static let attributeNames = SpecialAttribute.allCases.map(\.rawValue)
-        + ["immutable", "default", "renamed_from"]
+    private static let columnAttributeNames = KeywordTable<ColumnAttributeName>(
+        SpecialAttribute.allCases.map { ($0.rawValue, .special($0)) }
+            + [("immutable", .immutable), ("default", .default), ("renamed_from", .renamedFrom)])
+
+    static let attributeNames = columnAttributeNames.spellings
 
     mutating func resolveAttributes(_ attributes: [AttributeSyntax]) -> ColumnAttributes {
+        if let markers = Self.plainMarkers(attributes) { return markers }
         var result = ColumnAttributes()
         var renamedFromRange: SourceRange?
 
         for attribute in attributes {
             let name = attribute.name
-            if let special = SpecialAttribute(rawValue: name.text) {
+            switch Self.columnAttributeNames.value(for: name.text) {
+            case .special(let special):
                 rejectArguments(of: attribute)
                 if let first = result.special {
                     if first.kind == special {
@@ -103,17 +116,14 @@ extension Resolver {
                 } else {
                     result.special = (special, attribute.range)
                 }
-                continue
-            }
-            switch name.text {
-            case "immutable":
+            case .immutable:
                 rejectArguments(of: attribute)
                 if let first = result.immutable {
                     reportRepeated(attribute, first: first)
                 } else {
                     result.immutable = attribute.range
                 }
-            case "default":
+            case .default:
                 if let first = result.defaultAttribute {
                     diagnostics.error(
                         .duplicateDefault, "a column can have only one #[default]", at: attribute.range,
@@ -123,14 +133,14 @@ extension Resolver {
                     result.defaultAttribute = attribute.range
                     result.defaultSetting = resolveDefault(attribute)
                 }
-            case "renamed_from":
+            case .renamedFrom:
                 if let first = renamedFromRange {
                     reportRepeated(attribute, first: first)
                 } else {
                     renamedFromRange = attribute.range
                     result.renamedFrom = resolveRenamedFrom(attribute)
                 }
-            default:
+            case nil:
                 let suggestion = Suggestions.nearest(to: name.text, among: Self.attributeNames,
                                                      budget: &suggestionBudget)
                 diagnostics.error(
@@ -142,6 +152,37 @@ extension Resolver {
             }
         }
         return result
+    }
+
+    /// Bare markers (`#[id]`, `#[immutable]`), at most one special and none
+    /// repeated: the usual attributes. Reports nothing, so it reads them in
+    /// place; `nil` when the full check must run (arguments, defaults,
+    /// anything to report).
+    private static func plainMarkers(_ attributes: [AttributeSyntax]) -> ColumnAttributes? {
+        var result = ColumnAttributes()
+        for index in attributes.indices {
+            guard !attributes[index].hasParentheses else { return nil }
+            switch columnAttributeNames.value(for: attributes[index].name.text) {
+            case .special(let special) where result.special == nil:
+                result.special = (special, attributes[index].range)
+            case .immutable where result.immutable == nil:
+                result.immutable = attributes[index].range
+            default:
+                return nil
+            }
+        }
+        return result
+    }
+
+    /// The special attribute that gives a column its role: the first one
+    /// written (later ones are reported by `resolveAttributes`).
+    static func firstSpecialAttribute(_ attributes: [AttributeSyntax]) -> (kind: SpecialAttribute, range: SourceRange)? {
+        for index in attributes.indices {
+            if case .special(let special) = columnAttributeNames.value(for: attributes[index].name.text) {
+                return (special, attributes[index].range)
+            }
+        }
+        return nil
     }
 
     /// `#[id(x)]`: the attribute is kept, the parentheses reported.

@@ -1,67 +1,123 @@
 // Columns of one table: names, clashes, roles, immutability and defaults.
+//
+// Roles are planned first (`Resolver+Roles.swift`); then each declared
+// column is read once, straight into its `Column` in the table's array; the
+// checks that need every column (repeated names) run over those, and only
+// the few columns with attributes or a special role are revisited to finish
+// them. Diagnostics come out pass by pass, in column order within each pass.
 
-/// A declared column before its role is known: only what the checks need,
-/// so the many passes over a table's columns copy little.
-struct DeclaredColumn {
-    var name: Identifier
-    /// Range of the written type, for messages and fix-its.
-    var typeRange: SourceRange?
-    var docs: [DocComment]
-    /// `nil` when the type is missing or unusable (already reported).
-    var type: ColumnType?
-    var attributes: ColumnAttributes
-    var role: ColumnRole = .regular
+/// What the passes over a table's columns note for later ones. The resolver
+/// keeps one from table to table, so its arrays are allocated once per run.
+struct ColumnWorkspace {
+    /// The attributes of declared columns that have something to finish, by
+    /// position, in order.
+    var attributes: [(position: Int, attributes: ColumnAttributes)] = []
+    /// Positions of declared columns whose type was missing or unusable
+    /// (already reported), in order.
+    var untypedPositions: [Int] = []
+    /// Positions of declared columns whose names are too long for PostgreSQL.
+    var overlongNamePositions: [Int] = []
+    /// `SwiftNames.propertyNameHash` of each declared column's name.
+    var propertyNameHashes: [UInt64] = []
+    /// False when two names may give the same Swift property, so the exact
+    /// (slower) checks must run: two hashes are equal or a name has none.
+    var propertyNamesAreDistinct = true
+
+    mutating func removeAll() {
+        // Most of these stay empty; emptying an empty array still costs a call.
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
+        if !untypedPositions.isEmpty { untypedPositions.removeAll(keepingCapacity: true) }
+        if !overlongNamePositions.isEmpty { overlongNamePositions.removeAll(keepingCapacity: true) }
+        propertyNameHashes.removeAll(keepingCapacity: true)
+        propertyNamesAreDistinct = true
+    }
 }
 
 extension Resolver {
     /// The table's final columns, synthesized ones included, in their
     /// places, and the names of those whose written type was unusable.
     mutating func resolveColumns(of table: TableSyntax) -> (columns: [Column], untyped: Set<String>) {
-        var declared: [DeclaredColumn] = table.columns.map { syntax in
-            let attributes = resolveAttributes(syntax.attributes)
-            return DeclaredColumn(name: syntax.name, typeRange: syntax.type?.range, docs: syntax.docs,
-                                  type: resolveType(syntax.type), attributes: attributes)
+        var workspace = ColumnWorkspace()
+        swap(&workspace, &columnWorkspace)
+        defer {
+            workspace.removeAll()
+            swap(&workspace, &columnWorkspace)
         }
-        checkColumnNames(declared)
-        let synthesized = assignRoles(&declared, table: table)
-
+        let plan = Self.planRoles(of: table)
+        // Exactly sized: a large config keeps hundreds of thousands of columns.
         var columns: [Column] = []
-        columns.reserveCapacity(declared.count + synthesized.count)
-        let leading = synthesized.filter { $0.role == .id }
-        columns.append(contentsOf: leading)
-        for position in declared.indices { columns.append(finishColumn(declared[position])) }
-        columns.append(contentsOf: synthesized.filter { $0.role != .id })
+        columns.reserveCapacity(table.columns.count + plan.synthesizedCount)
+        if plan.synthesizes(.id) { columns.append(Self.synthesizedColumn(.id)) }
+        let firstDeclared = columns.count
 
-        for column in synthesized {
+        readColumns(of: table, plan: plan, into: &columns, workspace: &workspace)
+        checkColumnNames(table: table, workspace: workspace)
+        reportRoleMistakes(plan, table: table)
+        finishColumns(&columns, from: firstDeclared, table: table, workspace: workspace)
+        for kind in Self.synthesizableRoles where kind != .id && plan.synthesizes(kind) {
+            columns.append(Self.synthesizedColumn(kind))
+        }
+
+        for kind in Self.synthesizableRoles where plan.synthesizes(kind) {
             diagnostics.note(
                 .synthesizedColumn,
-                "table '\(table.name.text)' gets the column '\(column.name) -> \(column.type.carbSpelling)'",
+                "table '\(table.name.text)' gets the column '\(kind.rawValue) -> \(kind.requiredType.carbSpelling)'",
                 at: table.name.range)
         }
-        checkSwiftPropertyNames(columns, table: table)
-        var untyped = Set<String>()
-        for position in declared.indices where declared[position].type == nil {
-            untyped.insert(declared[position].name.text)
-        }
+        checkSwiftPropertyNames(columns, plan: plan, workspace: workspace, table: table)
+        let untyped = Set(workspace.untypedPositions.map { table.columns[$0].name.text })
         return (columns, untyped)
     }
 
-    /// Reports duplicate and over-long names.
-    private mutating func checkColumnNames(_ declared: [DeclaredColumn]) {
-        for position in declared.indices {
-            let name = declared[position].name
-            if name.text.utf8.count > Self.maximumIdentifierBytes {
-                diagnostics.error(
-                    .nameTooLong,
-                    "column name '\(Parser.abbreviated(name.text, limit: 70))' is \(name.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
-                    at: name.range, help: "choose a shorter name")
+    /// Reads each declared column (attributes, type, docs) into a `Column`
+    /// with everything but what its role decides, and notes what the later
+    /// passes need.
+    private mutating func readColumns(of table: TableSyntax, plan: RolePlan, into columns: inout [Column],
+                                      workspace: inout ColumnWorkspace) {
+        workspace.propertyNameHashes.reserveCapacity(table.columns.count)
+        for position in table.columns.indices {
+            var renamedFrom: String?
+            if !table.columns[position].attributes.isEmpty {
+                let attributes = resolveAttributes(table.columns[position].attributes)
+                if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
+                renamedFrom = attributes.renamedFrom
             }
+            let type = resolveType(table.columns[position].type)
+            if type == nil { workspace.untypedPositions.append(position) }
+            let name = table.columns[position].name.text
+            if name.utf8.count > Self.maximumIdentifierBytes { workspace.overlongNamePositions.append(position) }
+            if let hash = SwiftNames.propertyNameHash(name) {
+                workspace.propertyNameHashes.append(hash)
+            } else {
+                workspace.propertyNamesAreDistinct = false
+            }
+            let docs = table.columns[position].docs
+            columns.append(Column(
+                name: name, type: type ?? ColumnType(.text), role: plan.role(at: position),
+                documentation: docs.isEmpty ? nil : Self.documentation(docs),
+                renamedFrom: renamedFrom, range: table.columns[position].name.range))
         }
-        for (position, first) in Self.repeats(in: declared.map(\.name.text)) {
-            let name = declared[position].name
+        if workspace.propertyNamesAreDistinct, !Self.repeats(in: workspace.propertyNameHashes).isEmpty {
+            workspace.propertyNamesAreDistinct = false
+        }
+    }
+
+    /// Reports over-long and duplicate names.
+    private mutating func checkColumnNames(table: TableSyntax, workspace: ColumnWorkspace) {
+        for position in workspace.overlongNamePositions {
+            let name = table.columns[position].name
+            diagnostics.error(
+                .nameTooLong,
+                "column name '\(Parser.abbreviated(name.text, limit: 70))' is \(name.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
+                at: name.range, help: "choose a shorter name")
+        }
+        // Equal names give equal property names: distinct ones rule out duplicates.
+        guard !workspace.propertyNamesAreDistinct else { return }
+        for (position, first) in Self.repeats(in: table.columns.map(\.name.text)) {
+            let name = table.columns[position].name
             diagnostics.error(
                 .duplicateColumn, "column '\(name.text)' is declared twice", at: name.range,
-                notes: [DiagnosticNote("first declared here", at: declared[first].name.range)],
+                notes: [DiagnosticNote("first declared here", at: table.columns[first].name.range)],
                 help: "rename or remove one of the columns")
         }
     }
@@ -93,73 +149,43 @@ extension Resolver {
         return found
     }
 
-    /// Gives each declared column its role — marked, else named — and
-    /// returns the columns to synthesize for the roles still missing.
-    private mutating func assignRoles(_ declared: inout [DeclaredColumn], table: TableSyntax) -> [Column] {
-        var marked = SpecialMarks()
-        for position in declared.indices {
-            guard let special = declared[position].attributes.special else { continue }
-            if let first = marked[special.kind] {
-                diagnostics.error(
-                    .duplicateSpecialAttribute,
-                    "table '\(table.name.text)' has two columns marked #[\(special.kind.rawValue)]",
-                    at: special.range,
-                    notes: [DiagnosticNote("first marked here", at: declared[first].attributes.special?.range)],
-                    help: "a table has one \(special.kind.roleName); remove one of the marks")
-                continue
-            }
-            marked[special.kind] = position
-            declared[position].role = special.kind.role
+    /// Finishes the declared columns (from `firstDeclared` on) with
+    /// attributes or a special role; the others are complete as read.
+    private mutating func finishColumns(_ columns: inout [Column], from firstDeclared: Int, table: TableSyntax,
+                                        workspace: ColumnWorkspace) {
+        var nextAttributes = workspace.attributes.startIndex
+        for position in table.columns.indices {
+            let hasAttributes = nextAttributes < workspace.attributes.endIndex
+                && workspace.attributes[nextAttributes].position == position
+            guard hasAttributes || columns[firstDeclared + position].role != .regular else { continue }
+            let attributes = hasAttributes ? workspace.attributes[nextAttributes].attributes : ColumnAttributes()
+            if hasAttributes { nextAttributes += 1 }
+            finishColumn(&columns[firstDeclared + position], attributes: attributes,
+                         isTyped: !workspace.untypedPositions.contains(position),
+                         name: table.columns[position].name, typeRange: table.columns[position].type?.range)
         }
-
-        var synthesized: [Column] = []
-        for kind in Self.synthesizableRoles where marked[kind] == nil {
-            if let position = declared.firstIndex(where: { $0.name.text == kind.rawValue }) {
-                if declared[position].role == .regular {
-                    declared[position].role = kind.role
-                    continue
-                }
-                let other = (name: declared[position].name, special: declared[position].attributes.special)
-                diagnostics.error(
-                    .conflictingSpecialAttributes,
-                    "column '\(kind.rawValue)' is marked #[\(other.special?.kind.rawValue ?? "")], but its name makes it \(kind.roleDescription)",
-                    at: other.name.range,
-                    notes: [DiagnosticNote("marked here", at: other.special?.range)],
-                    help: "rename the column, or mark another column #[\(kind.rawValue)]")
-            }
-            synthesized.append(Self.synthesizedColumn(kind))
-        }
-        return synthesized
-    }
-
-    /// The roles every table has, in the order synthesized columns are added.
-    static let synthesizableRoles: [SpecialAttribute] = [.id, .isDeleted, .lastSyncedAt]
-
-    static func synthesizedColumn(_ kind: SpecialAttribute) -> Column {
-        Column(name: kind.rawValue, type: kind.requiredType, role: kind.role,
-               isSynthesized: true, isImmutable: kind == .id)
     }
 
     /// Checks what depends on the role (type, immutability, defaults) and
-    /// builds the column.
-    private mutating func finishColumn(_ declared: DeclaredColumn) -> Column {
-        let name = declared.name
-        let attributes = declared.attributes
-        let special = SpecialAttribute(role: declared.role)
+    /// sets it on the column.
+    private mutating func finishColumn(_ column: inout Column, attributes: ColumnAttributes, isTyped: Bool,
+                                       name: Identifier, typeRange: SourceRange?) {
+        let special = SpecialAttribute(role: column.role)
+        let declaredType = isTyped ? column.type : nil
 
-        if let special, let type = declared.type, type != special.requiredType {
+        if let special, let type = declaredType, type != special.requiredType {
             let required = special.requiredType.carbSpelling
             diagnostics.error(
                 .wrongSpecialColumnType,
                 "\(special.roleDescription) '\(name.text)' must be \(required), not \(type.carbSpelling)",
-                at: declared.typeRange ?? name.range,
+                at: typeRange ?? name.range,
                 notes: attributes.special.map { [DiagnosticNote("marked #[\($0.kind.rawValue)] here", at: $0.range)] } ?? [],
                 help: "change the type to \(required)",
-                fixIts: declared.typeRange.map { [FixIt(replace: $0, with: required)] } ?? [])
+                fixIts: typeRange.map { [FixIt(replace: $0, with: required)] } ?? [])
         }
 
         var isImmutable = attributes.immutable != nil
-        switch declared.role {
+        switch column.role {
         case .id:
             isImmutable = true
         case .syncStamp, .softDelete:
@@ -176,61 +202,48 @@ extension Resolver {
         case .regular, .dirtyFlag, .clientSyncMetadata:
             break
         }
+        column.isImmutable = isImmutable
+        column.type = declaredType ?? special?.requiredType ?? ColumnType(.text)
 
-        var sqlDefault: SQLDefault?
-        var swiftDefault: String?
         if let defaultRange = attributes.defaultAttribute, let special {
             diagnostics.error(
                 .defaultOnSpecialColumn,
                 "\(special.roleDescription) '\(name.text)' cannot have a #[default]", at: defaultRange,
                 help: "the compiler and the sync protocol supply this column's values; remove the default",
                 fixIts: [FixIt(replace: defaultRange, with: "")])
-        } else {
-            switch attributes.defaultSetting {
-            case .sql(let value, let valueRange):
-                if let type = declared.type, let reason = Self.misfit(of: value, for: type) {
-                    let rewrite = Self.rewrite(of: value, for: type)
-                    diagnostics.error(
-                        .defaultTypeMismatch,
-                        "default \(Self.spelling(of: value)) does not fit column '\(name.text)' of type \(type.carbSpelling)",
-                        at: valueRange,
-                        notes: declared.typeRange.map { [DiagnosticNote("type declared here", at: $0)] } ?? [],
-                        help: rewrite.map { "\(reason); write \($0)" } ?? reason,
-                        fixIts: rewrite.map { [FixIt(replace: valueRange, with: $0)] } ?? [])
-                } else {
-                    sqlDefault = value
-                }
-            case .swift(let expression):
-                swiftDefault = expression
-            case .ignored, nil:
-                break
-            }
+            return
         }
-
-        return Column(
-            name: name.text,
-            type: declared.type ?? special?.requiredType ?? ColumnType(.text),
-            role: declared.role,
-            isImmutable: isImmutable,
-            sqlDefault: sqlDefault,
-            swiftDefault: swiftDefault,
-            documentation: Self.documentation(declared.docs),
-            renamedFrom: attributes.renamedFrom,
-            range: name.range)
+        switch attributes.defaultSetting {
+        case .sql(let value, let valueRange):
+            if let type = declaredType, let reason = Self.misfit(of: value, for: type) {
+                let rewrite = Self.rewrite(of: value, for: type)
+                diagnostics.error(
+                    .defaultTypeMismatch,
+                    "default \(Self.spelling(of: value)) does not fit column '\(name.text)' of type \(type.carbSpelling)",
+                    at: valueRange,
+                    notes: typeRange.map { [DiagnosticNote("type declared here", at: $0)] } ?? [],
+                    help: rewrite.map { "\(reason); write \($0)" } ?? reason,
+                    fixIts: rewrite.map { [FixIt(replace: valueRange, with: $0)] } ?? [])
+            } else {
+                column.sqlDefault = value
+            }
+        case .swift(let expression):
+            column.swiftDefault = expression
+        case .ignored, nil:
+            break
+        }
     }
 
     /// Two column names that give the same Swift property (`user_id`, `userId`).
-    private mutating func checkSwiftPropertyNames(_ columns: [Column], table: TableSyntax) {
-        // Equal property names have equal hashes: when no two hashes are
-        // equal (nearly always), there is no clash and no name is built.
-        if columns.count <= Self.pairwiseComparisonLimit {
-            var hashes: [UInt64] = []
-            hashes.reserveCapacity(columns.count)
-            for column in columns {
-                guard let hash = SwiftNames.propertyNameHash(column.name) else { break }
-                hashes.append(hash)
-            }
-            if hashes.count == columns.count, Self.repeats(in: hashes).isEmpty { return }
+    private mutating func checkSwiftPropertyNames(_ columns: [Column], plan: RolePlan, workspace: ColumnWorkspace,
+                                                  table: TableSyntax) {
+        // Equal property names have equal hashes: when the declared names'
+        // hashes differ from each other and from the synthesized columns'
+        // (nearly always), there is no clash and no name is built.
+        if workspace.propertyNamesAreDistinct, !Self.synthesizablePropertyNameHashes.contains(where: { role in
+            plan.synthesizes(role.kind) && workspace.propertyNameHashes.contains { $0 == role.hash }
+        }) {
+            return
         }
         let properties = columns.map { SwiftNames.propertyName($0.name) }
         for (position, first) in Self.repeats(in: properties) {
@@ -254,28 +267,10 @@ extension Resolver {
     }
 }
 
-/// Which column carries each special attribute, without a dictionary per table.
-private struct SpecialMarks {
-    private var positions: (Int?, Int?, Int?, Int?, Int?) = (nil, nil, nil, nil, nil)
-
-    subscript(kind: SpecialAttribute) -> Int? {
-        get {
-            switch kind {
-            case .id: positions.0
-            case .lastSyncedAt: positions.1
-            case .isDeleted: positions.2
-            case .dirtyFlag: positions.3
-            case .clientColumnSyncMetadata: positions.4
-            }
-        }
-        set {
-            switch kind {
-            case .id: positions.0 = newValue
-            case .lastSyncedAt: positions.1 = newValue
-            case .isDeleted: positions.2 = newValue
-            case .dirtyFlag: positions.3 = newValue
-            case .clientColumnSyncMetadata: positions.4 = newValue
-            }
-        }
+extension ColumnAttributes {
+    /// Whether finishing the column has anything to check or set (the
+    /// previous name is set as the column is read).
+    var needFinishing: Bool {
+        special != nil || immutable != nil || defaultAttribute != nil
     }
 }

@@ -41,7 +41,9 @@ extension Resolver {
                 .emptyGroup, "sync group '\(syntax.name.text)' has no tables", at: syntax.name.range,
                 help: "list the tables the group syncs, or remove the group")
         }
-        var listed: [String: SourceRange] = [:]
+        // Keyed by table position: cheaper to hash than names.
+        var listed: [Int: SourceRange] = [:]
+        listed.reserveCapacity(syntax.entries.count)
         var bindings: [String: VariableBinding] = [:]
         var variables: [ContextVariable] = []
         var entries: [GroupEntry] = []
@@ -49,9 +51,9 @@ extension Resolver {
         for entry in syntax.entries {
             let tableName = entry.table
             let restriction = resolveRestriction(entry)
-            guard let table = lookUpTable(tableName) else { continue }
+            guard let tableIndex = lookUpTable(tableName) else { continue }
 
-            if let first = listed[tableName.text] {
+            if let first = listed[tableIndex] {
                 diagnostics.error(
                     .duplicateGroupEntry,
                     "table '\(tableName.text)' is listed twice in sync group '\(syntax.name.text)'",
@@ -60,17 +62,17 @@ extension Resolver {
                     help: "remove one of the entries")
                 continue
             }
-            listed[tableName.text] = tableName.range
+            listed[tableIndex] = tableName.range
 
             var resolvedRestriction: Restriction?
             // A column whose type was unusable (reported) binds nothing, so
             // its stand-in type cannot start a second error.
-            if let restriction, let column = restrictColumn(restriction, of: table),
-               !table.untypedColumns.contains(column.name) {
+            if let restriction, let column = restrictColumn(restriction, ofTableAt: tableIndex),
+               !tableDirectory.isUntyped(column: column.name, of: tableIndex) {
                 resolvedRestriction = Restriction(variable: restriction.variable.text,
                                                   columnName: column.name)
                 let binding = VariableBinding(type: column.type.scalar, column: column.name,
-                                              table: table.table.name, range: restriction.variable.range)
+                                              table: tables[tableIndex].name, range: restriction.variable.range)
                 if let first = bindings[restriction.variable.text] {
                     if first.type != binding.type {
                         diagnostics.error(
@@ -97,26 +99,25 @@ extension Resolver {
                          entries: entries, contextVariables: variables, range: syntax.name.range)
     }
 
-    /// The table an entry names, or `nil` (reported) when there is none.
-    private mutating func lookUpTable(_ name: Identifier) -> ResolvedTable? {
-        if let table = tablesByName[name.text] { return table }
-        if let singular = tableNamesByPlural[name.text] {
+    /// The position of the table an entry names, or `nil` (reported) when there is none.
+    private mutating func lookUpTable(_ name: Identifier) -> Int? {
+        if let table = tableDirectory.table(named: name.text) { return table }
+        if let owner = tableDirectory.table(withPlural: name.text) {
+            let singular = tables[owner].name
             diagnostics.error(
                 .unknownGroupTable, "no table is named '\(name.text)'", at: name.range,
-                notes: tablesByName[singular].map {
-                    [DiagnosticNote("'\(name.text)' is the plural of table '\(singular)', declared here",
-                                    at: $0.table.range)]
-                } ?? [],
+                notes: [DiagnosticNote("'\(name.text)' is the plural of table '\(singular)', declared here",
+                                       at: tables[owner].range)],
                 help: "group entries name tables by their declared (singular) name: did you mean '\(singular)'?",
                 fixIts: [FixIt(replace: name.range, with: singular)])
             return nil
         }
-        let suggestion = Suggestions.nearest(to: name.text, among: tableNamesInOrder,
+        let suggestion = Suggestions.nearest(to: name.text, among: tables.lazy.map(\.name),
                                              budget: &suggestionBudget)
         diagnostics.error(
             .unknownGroupTable, "no table is named '\(name.text)'", at: name.range,
-            notes: suggestion.flatMap { tablesByName[$0] }.map {
-                [DiagnosticNote("'\($0.table.name)' declared here", at: $0.table.range)]
+            notes: suggestion.flatMap { tableDirectory.table(named: $0) }.map {
+                [DiagnosticNote("'\(tables[$0].name)' declared here", at: tables[$0].range)]
             } ?? [],
             help: Self.didYouMean(suggestion) ?? "declare the table in the tables block, or remove the entry",
             fixIts: Self.replacement(name.range, with: suggestion))
@@ -246,23 +247,28 @@ extension Resolver {
     }
 
     /// The column a restriction compares with, if it exists and may be used.
-    mutating func restrictColumn(_ restriction: WrittenRestriction, of table: ResolvedTable) -> Column? {
+    mutating func restrictColumn(_ restriction: WrittenRestriction, ofTableAt tableIndex: Int) -> Column? {
         let name = restriction.column
-        guard let position = position(ofColumn: name.text, inTable: table.table.name) else {
-            let candidates = table.table.columns.lazy.filter { !$0.isClientOnly }.map(\.name)
+        guard let position = tableDirectory.position(ofColumn: name.text, in: tables[tableIndex], at: tableIndex) else {
+            let table = tables[tableIndex]
+            let candidates = table.columns.lazy.filter { !$0.isClientOnly }.map(\.name)
             let suggestion = Suggestions.nearest(to: name.text, among: candidates, budget: &suggestionBudget)
             diagnostics.error(
-                .unknownRestrictColumn, "table '\(table.table.name)' has no column '\(name.text)'",
+                .unknownRestrictColumn, "table '\(table.name)' has no column '\(name.text)'",
                 at: name.range,
-                notes: [DiagnosticNote("table '\(table.table.name)' declared here", at: table.table.range)],
+                notes: [DiagnosticNote("table '\(table.name)' declared here", at: table.range)],
                 help: Self.didYouMean(suggestion),
                 fixIts: Self.replacement(name.range, with: suggestion))
             return nil
         }
-        let column = table.table.columns[position]
-        let declared = column.isSynthesized
-            ? DiagnosticNote("the compiler adds the column '\(column.name)' to '\(table.table.name)'", at: table.table.range)
-            : DiagnosticNote("'\(column.name)' declared here", at: column.range)
+        let column = tables[tableIndex].columns[position]
+        // Built only for an error: most restrictions are fine.
+        var declared: DiagnosticNote {
+            let table = tables[tableIndex]
+            return column.isSynthesized
+                ? DiagnosticNote("the compiler adds the column '\(column.name)' to '\(table.name)'", at: table.range)
+                : DiagnosticNote("'\(column.name)' declared here", at: column.range)
+        }
         if column.isClientOnly {
             diagnostics.error(
                 .clientOnlyRestrictColumn,

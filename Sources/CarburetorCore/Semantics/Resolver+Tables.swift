@@ -7,55 +7,58 @@ extension Resolver {
         let name = syntax.name
         let plural = resolvePlural(of: syntax)
         let (columns, untypedColumns) = resolveColumns(of: syntax)
+        guard claimNames(of: syntax, plural: plural) else { return }
+        tableDirectory.setUntypedColumns(untypedColumns, of: tables.count)
+        tables.append(Table(
+            name: name.text, plural: plural.text, pluralIsDefault: plural.isDefault,
+            documentation: Self.documentation(syntax.docs), columns: columns,
+            renamedFrom: resolveTableAttributes(syntax.attributes), range: name.range))
+    }
 
-        if let first = firstDeclaration[name.text] {
+    /// Claims the table's name, plural and Swift type name for the next
+    /// table of the schema, reporting those another table has; false when
+    /// the name itself is taken (the table is then left out).
+    private mutating func claimNames(of syntax: TableSyntax,
+                                     plural: (text: String, isDefault: Bool, range: SourceRange)) -> Bool {
+        let name = syntax.name
+        let position = tables.count
+        if let first = tableDirectory.claimName(name.text, for: position) {
             diagnostics.error(
                 .duplicateTable, "table '\(name.text)' is declared twice", at: name.range,
-                notes: [DiagnosticNote("first declared here", at: first)],
+                notes: [DiagnosticNote("first declared here", at: tables[first].range)],
                 help: "rename one of the tables or merge their columns")
-            return
+            return false
         }
-        firstDeclaration[name.text] = name.range
 
-        if let owner = pluralOwners[plural.text] {
+        if let owner = tableDirectory.claimPlural(plural.text, for: position, at: plural.range) {
+            let ownerName = tables[owner.table].name
             diagnostics.error(
                 .duplicatePlural,
-                "tables '\(owner.table)' and '\(name.text)' have the same plural '\(plural.text)'",
+                "tables '\(ownerName)' and '\(name.text)' have the same plural '\(plural.text)'",
                 at: plural.range,
-                notes: [DiagnosticNote("'\(owner.table)' uses the plural '\(plural.text)' here", at: owner.range)],
+                notes: [DiagnosticNote("'\(ownerName)' uses the plural '\(plural.text)' here", at: owner.range)],
                 help: "the plural is the PostgreSQL table name; give one of them another plural = \"…\"")
-        } else {
-            pluralOwners[plural.text] = (name.text, plural.range)
         }
 
         let swiftName = SwiftNames.typeName(name.text)
-        if let owner = swiftNameOwners[swiftName] {
+        if let owner = tableDirectory.claimSwiftTypeName(swiftName, for: position) {
+            let ownerName = tables[owner].name
             diagnostics.error(
                 .swiftNameClash,
-                "tables '\(owner.text)' and '\(name.text)' both become the Swift type '\(swiftName)'",
+                "tables '\(ownerName)' and '\(name.text)' both become the Swift type '\(swiftName)'",
                 at: name.range,
-                notes: [DiagnosticNote("'\(owner.text)' declared here", at: owner.range)],
+                notes: [DiagnosticNote("'\(ownerName)' declared here", at: tables[owner].range)],
                 help: "rename one of the tables")
-        } else {
-            swiftNameOwners[swiftName] = name
         }
-
-        let table = Table(
-            name: name.text, plural: plural.text, pluralIsDefault: plural.isDefault,
-            documentation: Self.documentation(syntax.docs), columns: columns,
-            renamedFrom: resolveTableAttributes(syntax.attributes), range: name.range)
-        tables.append(table)
-        tablesByName[name.text] = ResolvedTable(table: table, untypedColumns: untypedColumns)
-        tableNamesInOrder.append(name.text)
-        if tableNamesByPlural[plural.text] == nil { tableNamesByPlural[plural.text] = name.text }
+        return true
     }
 
     /// The plural of a table and where it comes from (the string, or the
     /// table name for a default plural).
     mutating func resolvePlural(of syntax: TableSyntax) -> (text: String, isDefault: Bool, range: SourceRange) {
         var written: (text: String, range: SourceRange)?
-        var pluralWasGiven = false
-        var seen: [String: SourceRange] = [:]
+        // Only `plural` arguments get past the name check.
+        var firstPlural: SourceRange?
 
         for argument in syntax.arguments ?? [] {
             let argumentName = argument.name
@@ -69,15 +72,14 @@ extension Resolver {
                     fixIts: Self.replacement(argumentName.range, with: suggestion))
                 continue
             }
-            if let first = seen[argumentName.text] {
+            if let first = firstPlural {
                 diagnostics.error(
                     .duplicateArgument, "argument 'plural' is given twice", at: argument.range,
                     notes: [DiagnosticNote("first given here", at: first)],
                     help: "remove one of them")
                 continue
             }
-            seen[argumentName.text] = argument.range
-            pluralWasGiven = true
+            firstPlural = argument.range
             // A missing value was already reported by the parser.
             guard let value = argument.value else { continue }
             switch value {
@@ -107,7 +109,7 @@ extension Resolver {
             plural = (written.text, false, written.range)
         } else {
             plural = (Pluralization.defaultPlural(of: syntax.name.text), true, syntax.name.range)
-            if !pluralWasGiven { checkDefaultPlural(of: syntax) }
+            if firstPlural == nil { checkDefaultPlural(of: syntax) }
         }
         if plural.text.utf8.count > Self.maximumIdentifierBytes {
             diagnostics.error(
@@ -125,6 +127,7 @@ extension Resolver {
     /// fix-it that writes the plural out.
     private mutating func checkDefaultPlural(of syntax: TableSyntax) {
         let name = syntax.name
+        guard Pluralization.defaultPluralMayReadWrong(name.text) else { return }
         let defaultPlural = Pluralization.defaultPlural(of: name.text)
         let english = Pluralization.englishPlural(of: name.text)
         let looksPlural = Pluralization.looksPlural(name.text)

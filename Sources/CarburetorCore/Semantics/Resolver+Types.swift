@@ -2,18 +2,13 @@
 
 extension Resolver {
     /// Every spelling of a scalar type the language accepts.
-    static let scalarSpellings: [String: ScalarType] = {
-        var spellings: [String: ScalarType] = [:]
-        for scalar in ScalarType.allCases { spellings[scalar.carbName] = scalar }
-        spellings["Boolean"] = .bool
-        spellings["Binary"] = .bytea
-        return spellings
-    }()
+    static let scalarSpellings = KeywordTable(
+        ScalarType.allCases.map { ($0.carbName, $0) } + [("Boolean", .bool), ("Binary", .bytea)])
 
-    static let sortedScalarSpellings = scalarSpellings.keys.sorted()
+    static let sortedScalarSpellings = scalarSpellings.spellings.sorted()
 
     /// Sequence types: accepted as their integer type, with a warning.
-    static let serialSpellings: [String: ScalarType] = ["Serial": .integer, "BigSerial": .bigInt]
+    static let serialSpellings = KeywordTable<ScalarType>([("Serial", .integer), ("BigSerial", .bigInt)])
 
     /// Names from other languages and databases, mapped to ours so that a
     /// Swift or SQL habit still gets a useful "did you mean".
@@ -34,6 +29,25 @@ extension Resolver {
     /// that) or unusable (reported here). Callers skip checks that need the
     /// type when it is `nil`, so one mistake gives one error.
     mutating func resolveType(_ syntax: TypeSyntax?) -> ColumnType? {
+        if let type = Self.wellFormedType(syntax) { return type }
+        return resolveTypeReportingMistakes(syntax)
+    }
+
+    /// `Name` or `Nullable<Name>` with a known name: nearly every column.
+    /// Reports nothing, so it reads the syntax in place (the full check
+    /// below copies what it reads, which costs more than the check itself).
+    private static func wellFormedType(_ syntax: TypeSyntax?) -> ColumnType? {
+        switch syntax {
+        case .named(let name)?:
+            scalarSpellings.value(for: name.text).map { ColumnType($0) }
+        case .generic(let name, .named(let inner)?, _)? where name.text == "Nullable":
+            scalarSpellings.value(for: inner.text).map { ColumnType($0, nullable: true) }
+        default:
+            nil
+        }
+    }
+
+    private mutating func resolveTypeReportingMistakes(_ syntax: TypeSyntax?) -> ColumnType? {
         guard let syntax else { return nil }
         switch syntax {
         case .named(let name):
@@ -48,7 +62,7 @@ extension Resolver {
         case .generic(let name, let argument, let range):
             guard name.text == "Nullable" else {
                 reportUnexpectedTypeArgument(name: name, argument: argument, range: range)
-                if let scalar = Self.scalarSpellings[name.text] { return ColumnType(scalar) }
+                if let scalar = Self.scalarSpellings.value(for: name.text) { return ColumnType(scalar) }
                 return nil
             }
             // `Nullable<>`: the parser reported the missing type.
@@ -72,8 +86,8 @@ extension Resolver {
     }
 
     private mutating func resolveScalar(_ name: Identifier) -> ScalarType? {
-        if let scalar = Self.scalarSpellings[name.text] { return scalar }
-        if let scalar = Self.serialSpellings[name.text] {
+        if let scalar = Self.scalarSpellings.value(for: name.text) { return scalar }
+        if let scalar = Self.serialSpellings.value(for: name.text) {
             diagnostics.warning(
                 .serialType,
                 "'\(name.text)' is accepted as '\(scalar.carbName)'; sequences do not fit sync",
@@ -95,7 +109,7 @@ extension Resolver {
 
     private mutating func reportUnexpectedTypeArgument(name: Identifier, argument: TypeSyntax?,
                                                        range: SourceRange) {
-        if Self.scalarSpellings[name.text] != nil || Self.serialSpellings[name.text] != nil {
+        if Self.scalarSpellings.value(for: name.text) != nil || Self.serialSpellings.value(for: name.text) != nil {
             diagnostics.error(
                 .unexpectedTypeArgument, "type '\(name.text)' takes no type argument", at: range,
                 help: "only Nullable<T> takes a type argument",

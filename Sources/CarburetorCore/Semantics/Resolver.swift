@@ -28,19 +28,10 @@ public struct Resolver {
 
     /// Tables that made it into the schema, in declaration order.
     var tables: [Table] = []
-    /// Tables that made it into the schema, by declared name.
-    var tablesByName: [String: ResolvedTable] = [:]
-    /// Declared table names in order, the candidates for "did you mean".
-    var tableNamesInOrder: [String] = []
-    /// Declared name of each table by plural, to recognise a plural written
-    /// where the singular belongs.
-    var tableNamesByPlural: [String: String] = [:]
-    /// Where each table name was first declared (duplicates included).
-    var firstDeclaration: [String: SourceRange] = [:]
-    /// The table that first took each plural.
-    var pluralOwners: [String: (table: String, range: SourceRange)] = [:]
-    /// The table that first took each Swift type name.
-    var swiftNameOwners: [String: Identifier] = [:]
+    /// The names tables claimed, and what group entries look up in tables.
+    var tableDirectory = TableDirectory()
+    /// The columns of the table being resolved.
+    var columnWorkspace = ColumnWorkspace()
 
     /// A resolver fed one table at a time (`resolveTable(_:)`, in source
     /// order) and finished with the rest of the tree (`finish(_:)`): the
@@ -53,52 +44,13 @@ public struct Resolver {
         self.diagnostics = DiagnosticCollector(keepsNotes: keepsNotes)
     }
 
-    /// Resolves one table of the config, in source order.
-    mutating func add(_ table: TableSyntax) {
-        resolveTable(table)
-    }
-
     /// Resolves the sync groups of `syntax` against the tables added so far
     /// and returns the schema. Tables still in `syntax` are not read again.
     mutating func finish(_ syntax: ConfigSyntax) -> Schema {
         let groupSyntaxes = syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups)
         let groups = resolveGroups(groupSyntaxes)
-        return Schema(sourceName: file.name, tables: tables, groups: groups)
-    }
-}
-
-/// A resolved table with what group entries need to look columns up quickly.
-struct ResolvedTable {
-    var table: Table
-    /// Index into `table.columns` by column name (the first of duplicates),
-    /// built on the first restriction that needs it: most tables never do.
-    var columnIndex: [String: Int]?
-    /// Columns whose written type was unusable (already reported): their
-    /// stand-in type must not start a second error about a `$variable`.
-    var untypedColumns: Set<String> = []
-
-    init(table: Table, untypedColumns: Set<String> = []) {
-        self.table = table
-        self.untypedColumns = untypedColumns
-    }
-}
-
-extension Resolver {
-    /// The position of a column in a resolved table, through its lazily built index.
-    mutating func position(ofColumn name: String, inTable tableName: String) -> Int? {
-        guard let resolved = tablesByName[tableName] else { return nil }
-        if let index = resolved.columnIndex { return index[name] }
-        let columns = resolved.table.columns
-        if columns.count <= Self.pairwiseComparisonLimit {
-            return columns.firstIndex { $0.name == name }
-        }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(resolved.table.columns.count)
-        for (position, column) in resolved.table.columns.enumerated() where index[column.name] == nil {
-            index[column.name] = position
-        }
-        tablesByName[tableName]?.columnIndex = index
-        return index[name]
+        return Schema(sourceName: file.name, tables: tables, groups: groups,
+                      tableIndexByName: tableDirectory.tablePositionsByName)
     }
 }
 
@@ -109,14 +61,10 @@ extension Resolver {
 
     /// `[A-Za-z_][A-Za-z0-9_]*`.
     static func isIdentifier(_ text: String) -> Bool {
-        var bytes = text.utf8.makeIterator()
-        guard let first = bytes.next(), isIdentifierStart(first) else { return false }
-        while let byte = bytes.next() {
-            guard isIdentifierStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else {
-                return false
-            }
+        text.withUTF8Bytes { bytes in
+            guard let first = bytes.first, isIdentifierStart(first) else { return false }
+            return bytes.allSatisfy { isIdentifierStart($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) }
         }
-        return true
     }
 
     private static func isIdentifierStart(_ byte: UInt8) -> Bool {
@@ -127,7 +75,7 @@ extension Resolver {
 
     /// `///` lines joined by newlines, or `nil` when there are none.
     static func documentation(_ docs: [DocComment]) -> String? {
-        docs.isEmpty ? nil : docs.map(\.text).joined(separator: "\n")
+        docs.count <= 1 ? docs.first?.text : docs.map(\.text).joined(separator: "\n")
     }
 
     /// "did you mean 'x'?" for a help line, or `nil`.

@@ -23,6 +23,14 @@ public struct Schema: Hashable, Sendable {
         self.tableIndexByName = Self.indexByName(tables)
     }
 
+    /// For the resolver, which has indexed the tables by name already.
+    init(sourceName: String, tables: [Table], groups: [SyncGroup], tableIndexByName: [String: Int]) {
+        self.sourceName = sourceName
+        self.tables = tables
+        self.groups = groups
+        self.tableIndexByName = tableIndexByName
+    }
+
     private static func indexByName(_ tables: [Table]) -> [String: Int] {
         var index: [String: Int] = [:]
         index.reserveCapacity(tables.count)
@@ -131,45 +139,6 @@ public enum SQLDefault: Hashable, Sendable {
     /// Bare `#[default(sql)]`: the database supplies a default the config
     /// does not know.
     case databaseSupplied
-}
-
-public struct Column: Hashable, Sendable {
-    public var name: String
-    public var type: ColumnType
-    public var role: ColumnRole
-    /// True when the compiler added the column (id, sync stamp, soft delete).
-    public var isSynthesized: Bool
-    /// Set on insert and never by an update. Always true for the id.
-    public var isImmutable: Bool
-    public var sqlDefault: SQLDefault?
-    /// `#[default(swift = "expr")]`: a Swift expression for the insert initializer.
-    public var swiftDefault: String?
-    /// Text of the `///` comments, lines joined by "\n"; `nil` when none.
-    public var documentation: String?
-    /// `#[renamed_from(old)]`: the column's previous name, for migrations.
-    public var renamedFrom: String?
-    /// Where the column was declared; `nil` for synthesized columns.
-    public var range: SourceRange?
-
-    public init(name: String, type: ColumnType, role: ColumnRole = .regular,
-                isSynthesized: Bool = false, isImmutable: Bool = false,
-                sqlDefault: SQLDefault? = nil, swiftDefault: String? = nil,
-                documentation: String? = nil, renamedFrom: String? = nil,
-                range: SourceRange? = nil) {
-        self.name = name
-        self.type = type
-        self.role = role
-        self.isSynthesized = isSynthesized
-        self.isImmutable = isImmutable
-        self.sqlDefault = sqlDefault
-        self.swiftDefault = swiftDefault
-        self.documentation = documentation
-        self.renamedFrom = renamedFrom
-        self.range = range
-    }
-
-    public var isClientOnly: Bool { role.isClientOnly }
-    public var isNullable: Bool { type.isNullable }
 }
 
 public struct Table: Hashable, Sendable {

@@ -10,14 +10,20 @@ enum SwiftNames {
     static func propertyName(_ name: String) -> String { camelCase(name, upperFirst: false) }
 
     private static func camelCase(_ name: String, upperFirst: Bool) -> String {
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return upperFirst ? Naming.upperCamelCase(name) : Naming.lowerCamelCase(name)
+        name.withUTF8Bytes { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                return upperFirst ? Naming.upperCamelCase(name) : Naming.lowerCamelCase(name)
+            }
+            return asciiCamelCase(bytes, upperFirst: upperFirst)
         }
+    }
+
+    private static func asciiCamelCase(_ bytes: UnsafeBufferPointer<UInt8>, upperFirst: Bool) -> String {
         let underscore = UInt8(ascii: "_")
-        return String(unsafeUninitializedCapacity: max(name.utf8.count, 1)) { buffer in
+        return String(unsafeUninitializedCapacity: max(bytes.count, 1)) { buffer in
             var length = 0
             var startsWord = true
-            for byte in name.utf8 {
+            for byte in bytes {
                 if byte == underscore {
                     startsWord = true
                     continue
@@ -35,27 +41,27 @@ enum SwiftNames {
         }
     }
 
-    /// An FNV-1a hash of `propertyName(name)` computed on the fly, without
-    /// building the name (`nil` for a non-ASCII name): a cheap first test
-    /// for clashes, since equal property names have equal hashes.
+    /// An FNV-1a hash of `propertyName(name)` with its letters lower-cased,
+    /// computed on the bytes without building the name (`nil` for a
+    /// non-ASCII name): a cheap first test for clashes, since equal property
+    /// names have equal hashes. Folding case keeps the loop short (the
+    /// property name is the name without underscores, some letters
+    /// re-cased); names that differ only in case then share a hash, and
+    /// the exact check sorts them out.
     static func propertyNameHash(_ name: String) -> UInt64? {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        var startsWord = true
-        var length = 0
-        for byte in name.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte == UInt8(ascii: "_") {
-                startsWord = true
-                continue
+        name.withUTF8Bytes { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            var isEmpty = true
+            for byte in bytes where byte != UInt8(ascii: "_") {
+                guard byte < 0x80 else { return nil }
+                let folded = isUppercaseLetter(byte) ? byte | 0x20 : byte
+                hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
+                isEmpty = false
             }
-            var converted = startsWord && isLowercaseLetter(byte) ? byte - 32 : byte
-            if length == 0, isUppercaseLetter(converted) { converted += 32 }
-            hash = (hash ^ UInt64(converted)) &* 0x0000_0100_0000_01B3
-            startsWord = false
-            length += 1
+            // An empty property name becomes "_".
+            if isEmpty { hash = (hash ^ UInt64(UInt8(ascii: "_"))) &* 0x0000_0100_0000_01B3 }
+            return hash
         }
-        if length == 0 { hash = (hash ^ UInt64(UInt8(ascii: "_"))) &* 0x0000_0100_0000_01B3 }
-        return hash
     }
 
     private static func isLowercaseLetter(_ byte: UInt8) -> Bool {

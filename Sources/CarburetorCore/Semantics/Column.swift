@@ -1,0 +1,146 @@
+/// A resolved column.
+///
+/// A large config has hundreds of thousands of columns, the largest item in
+/// the compiler's memory, so a column is laid out tightly (40 bytes, not
+/// 120): the fields most columns leave empty (defaults, documentation, a
+/// previous name) share one optional box, and the source range is stored as
+/// two 32-bit offsets. The public properties read and write as plain fields.
+public struct Column: Hashable, Sendable {
+    public var name: String
+    /// `nil` when every rare field is `nil`, so equal columns are laid out
+    /// alike and the synthesized `==` and `hash(into:)` stay correct.
+    private var rareFields: RareColumnFields?
+    private var compactRange: CompactSourceRange
+    public var type: ColumnType
+    public var role: ColumnRole
+    /// True when the compiler added the column (id, sync stamp, soft delete).
+    public var isSynthesized: Bool
+    /// Set on insert and never by an update. Always true for the id.
+    public var isImmutable: Bool
+
+    public init(name: String, type: ColumnType, role: ColumnRole = .regular,
+                isSynthesized: Bool = false, isImmutable: Bool = false,
+                sqlDefault: SQLDefault? = nil, swiftDefault: String? = nil,
+                documentation: String? = nil, renamedFrom: String? = nil,
+                range: SourceRange? = nil) {
+        self.name = name
+        self.type = type
+        self.role = role
+        self.isSynthesized = isSynthesized
+        self.isImmutable = isImmutable
+        let compactRange = CompactSourceRange(range)
+        self.compactRange = compactRange ?? .none
+        // Most columns have none of the rare fields: no box to build and drop.
+        if sqlDefault == nil, swiftDefault == nil, documentation == nil, renamedFrom == nil, compactRange != nil {
+            self.rareFields = nil
+        } else {
+            self.rareFields = RareColumnFields(RareColumnValues(
+                sqlDefault: sqlDefault, swiftDefault: swiftDefault, documentation: documentation,
+                renamedFrom: renamedFrom, wideRange: compactRange == nil ? range : nil))
+        }
+    }
+
+    public var sqlDefault: SQLDefault? {
+        get { rareFields?.values.sqlDefault }
+        set { updateRareFields { $0.sqlDefault = newValue } }
+    }
+
+    /// `#[default(swift = "expr")]`: a Swift expression for the insert initializer.
+    public var swiftDefault: String? {
+        get { rareFields?.values.swiftDefault }
+        set { updateRareFields { $0.swiftDefault = newValue } }
+    }
+
+    /// Text of the `///` comments, lines joined by "\n"; `nil` when none.
+    public var documentation: String? {
+        get { rareFields?.values.documentation }
+        set { updateRareFields { $0.documentation = newValue } }
+    }
+
+    /// `#[renamed_from(old)]`: the column's previous name, for migrations.
+    public var renamedFrom: String? {
+        get { rareFields?.values.renamedFrom }
+        set { updateRareFields { $0.renamedFrom = newValue } }
+    }
+
+    /// Where the column was declared; `nil` for synthesized columns.
+    public var range: SourceRange? {
+        get { compactRange.range ?? rareFields?.values.wideRange }
+        set {
+            let compact = CompactSourceRange(newValue)
+            compactRange = compact ?? .none
+            updateRareFields { $0.wideRange = compact == nil ? newValue : nil }
+        }
+    }
+
+    public var isClientOnly: Bool { role.isClientOnly }
+    public var isNullable: Bool { type.isNullable }
+
+    private mutating func updateRareFields(_ change: (inout RareColumnValues) -> Void) {
+        var values = rareFields?.values ?? RareColumnValues()
+        change(&values)
+        rareFields = RareColumnFields(values)
+    }
+}
+
+/// The fields of a `Column` that are usually `nil`.
+private struct RareColumnValues: Hashable, Sendable {
+    var sqlDefault: SQLDefault?
+    var swiftDefault: String?
+    var documentation: String?
+    var renamedFrom: String?
+    /// A range whose offsets do not fit `CompactSourceRange` (a file over 4 GB).
+    var wideRange: SourceRange?
+
+    var isEmpty: Bool {
+        sqlDefault == nil && swiftDefault == nil && documentation == nil && renamedFrom == nil && wideRange == nil
+    }
+}
+
+/// An immutable box of rare fields, compared and hashed by value; a change
+/// makes a new box, so copies of a column never share a change.
+private final class RareColumnFields: Hashable, Sendable {
+    let values: RareColumnValues
+
+    /// `nil` when there is nothing to keep.
+    init?(_ values: RareColumnValues) {
+        guard !values.isEmpty else { return nil }
+        self.values = values
+    }
+
+    static func == (lhs: RareColumnFields, rhs: RareColumnFields) -> Bool {
+        lhs.values == rhs.values
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(values)
+    }
+}
+
+/// An optional `SourceRange` in 8 bytes, for offsets below 4 GB.
+private struct CompactSourceRange: Hashable, Sendable {
+    private var start: UInt32
+    private var end: UInt32
+
+    /// No range: start after end, which no `SourceRange` has.
+    static let none = CompactSourceRange(start: 1, end: 0)
+
+    private init(start: UInt32, end: UInt32) {
+        self.start = start
+        self.end = end
+    }
+
+    /// `.none` for `nil`; `nil` when the offsets do not fit.
+    init?(_ range: SourceRange?) {
+        guard let range else {
+            self = .none
+            return
+        }
+        guard range.start >= 0, range.end <= Int(UInt32.max) else { return nil }
+        self.init(start: UInt32(range.start), end: UInt32(range.end))
+    }
+
+    var range: SourceRange? {
+        start <= end ? SourceRange(start: Int(start), end: Int(end)) : nil
+    }
+}
