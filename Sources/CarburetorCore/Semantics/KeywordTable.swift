@@ -8,20 +8,23 @@
 struct KeywordTable<Value: Sendable>: Sendable {
     /// The keywords in the order given.
     let spellings: [String]
-    private let prefixes: [PackedPrefix]
     private let values: [Value]
-    /// Keyword positions by `PackedPrefix.slot`, `-1` for none: open
-    /// addressing, at most a quarter full, so a lookup compares one or two
-    /// keywords instead of all of them.
-    private let slots: [Int]
+    /// Keywords by `NameWords.slot`, open addressing, at most a quarter
+    /// full: a lookup nearly always compares one entry, a few integers.
+    private let slots: [Slot]
     private let slotBits: Int
     /// Bit `n` is set when some keyword is `n` bytes long, so that most
     /// names are turned down by their length alone.
     private let lengths: UInt64
 
+    private struct Slot: Sendable {
+        /// Index into `spellings`, `-1` for an empty slot.
+        var position = -1
+        var words = NameWords.empty
+    }
+
     init(_ keywords: [(spelling: String, value: Value)]) {
         spellings = keywords.map(\.spelling)
-        prefixes = spellings.map { $0.withUTF8Bytes(PackedPrefix.init) }
         values = keywords.map(\.value)
         var lengths: UInt64 = 0
         for spelling in spellings {
@@ -32,11 +35,12 @@ struct KeywordTable<Value: Sendable>: Sendable {
         self.lengths = lengths
         var slotBits = 2
         while 1 << slotBits < 4 * keywords.count { slotBits += 1 }
-        var slots = [Int](repeating: -1, count: 1 << slotBits)
-        for (position, prefix) in prefixes.enumerated() {
-            var slot = prefix.slot(bits: slotBits)
-            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = position
+        var slots = [Slot](repeating: Slot(), count: 1 << slotBits)
+        for (position, spelling) in spellings.enumerated() {
+            let words = spelling.withUTF8Bytes(NameWords.init)
+            var slot = words.slot(bits: slotBits)
+            while slots[slot].position >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Slot(position: position, words: words)
         }
         self.slots = slots
         self.slotBits = slotBits
@@ -45,14 +49,15 @@ struct KeywordTable<Value: Sendable>: Sendable {
     func value(for name: String) -> Value? {
         let length = name.utf8.count
         guard length < 64, lengths & (1 &<< length) != 0 else { return nil }
-        let prefix = name.withUTF8Bytes(PackedPrefix.init)
-        var slot = prefix.slot(bits: slotBits)
-        while case let position = slots[slot], position >= 0 {
-            // Longer names are told apart by the rest of their bytes.
-            if prefixes[position] == prefix, length <= PackedPrefix.capacity || spellings[position] == name {
-                return values[position]
+        let words = name.withUTF8Bytes(NameWords.init)
+        var slot = words.slot(bits: slotBits)
+        while case let entry = slots[slot], entry.position >= 0 {
+            // The words cover a name of up to 16 bytes; longer ones are
+            // told apart by the rest of their bytes.
+            if entry.words == words, length <= NameWords.coveredLength || spellings[entry.position] == name {
+                return values[entry.position]
             }
-            slot = (slot + 1) & (slots.count - 1)
+            slot = (slot &+ 1) & (slots.count &- 1)
         }
         return nil
     }
@@ -62,30 +67,47 @@ struct KeywordTable<Value: Sendable>: Sendable {
     }
 }
 
-/// The length and first 16 bytes of a name, as integers.
-private struct PackedPrefix: Equatable {
-    static let capacity = 16
+/// A name's length and its first and last bytes read as (overlapping)
+/// words: two loads instead of a loop over the bytes. Equal for two names
+/// of up to `coveredLength` bytes exactly when the names are equal.
+private struct NameWords: Equatable, Sendable {
+    static let coveredLength = 16
+    static let empty = NameWords(length: 0, head: 0, tail: 0)
 
     private var length: Int
-    private var low: UInt64 = 0
-    private var high: UInt64 = 0
+    private var head: UInt64
+    private var tail: UInt64
 
-    /// A slot among `1 << bits` (a multiplicative hash).
-    func slot(bits: Int) -> Int {
-        let mixed = (low ^ (high &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(length)) &* 0x9E37_79B9_7F4A_7C15
-        return Int(truncatingIfNeeded: mixed &>> (64 - bits))
+    private init(length: Int, head: UInt64, tail: UInt64) {
+        self.length = length
+        self.head = head
+        self.tail = tail
     }
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         length = bytes.count
-        var position = 0
-        while position < min(bytes.count, 8) {
-            low |= UInt64(bytes[position]) &<< (8 &* position)
-            position += 1
+        guard let base = bytes.baseAddress, length > 0 else {
+            head = 0
+            tail = 0
+            return
         }
-        while position < min(bytes.count, Self.capacity) {
-            high |= UInt64(bytes[position]) &<< (8 &* (position - 8))
-            position += 1
+        let raw = UnsafeRawPointer(base)
+        if length >= 8 {
+            head = raw.loadUnaligned(as: UInt64.self)
+            tail = raw.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+        } else if length >= 4 {
+            head = UInt64(raw.loadUnaligned(as: UInt32.self))
+            tail = UInt64(raw.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self))
+        } else {
+            // One to three bytes: the first, middle and last say them all.
+            head = UInt64(base[0]) | UInt64(base[length &>> 1]) &<< 8 | UInt64(base[length &- 1]) &<< 16
+            tail = 0
         }
+    }
+
+    /// A slot among `1 << bits` (a multiplicative hash).
+    func slot(bits: Int) -> Int {
+        let mixed = (head ^ (tail &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(truncatingIfNeeded: length)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed &>> UInt64(64 &- bits))
     }
 }

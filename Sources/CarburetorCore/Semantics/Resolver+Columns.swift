@@ -75,27 +75,30 @@ extension Resolver {
     private mutating func readColumns(of table: TableSyntax, plan: RolePlan, into columns: inout [Column],
                                       workspace: inout ColumnWorkspace) {
         workspace.propertyNameHashes.reserveCapacity(table.columns.count)
-        for position in table.columns.indices {
-            var renamedFrom: String?
-            if !table.columns[position].attributes.isEmpty {
-                let attributes = resolveAttributes(table.columns[position].attributes)
-                if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
-                renamedFrom = attributes.renamedFrom
+        // Through a buffer, the fields are read in place (see `planRoles`).
+        table.columns.withUnsafeBufferPointer { syntaxes in
+            for position in syntaxes.indices {
+                var renamedFrom: String?
+                if !syntaxes[position].attributes.isEmpty {
+                    let attributes = resolveAttributes(syntaxes[position].attributes)
+                    if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
+                    renamedFrom = attributes.renamedFrom
+                }
+                let type = resolveType(syntaxes[position].type)
+                if type == nil { workspace.untypedPositions.append(position) }
+                let name = syntaxes[position].name.text
+                if name.utf8.count > Self.maximumIdentifierBytes { workspace.overlongNamePositions.append(position) }
+                if let hash = SwiftNames.propertyNameHash(name) {
+                    workspace.propertyNameHashes.append(hash)
+                } else {
+                    workspace.propertyNamesAreDistinct = false
+                }
+                let docs = syntaxes[position].docs
+                columns.append(Column(
+                    name: name, type: type ?? ColumnType(.text), role: plan.role(at: position),
+                    documentation: docs.isEmpty ? nil : Self.documentation(docs),
+                    renamedFrom: renamedFrom, range: syntaxes[position].name.range))
             }
-            let type = resolveType(table.columns[position].type)
-            if type == nil { workspace.untypedPositions.append(position) }
-            let name = table.columns[position].name.text
-            if name.utf8.count > Self.maximumIdentifierBytes { workspace.overlongNamePositions.append(position) }
-            if let hash = SwiftNames.propertyNameHash(name) {
-                workspace.propertyNameHashes.append(hash)
-            } else {
-                workspace.propertyNamesAreDistinct = false
-            }
-            let docs = table.columns[position].docs
-            columns.append(Column(
-                name: name, type: type ?? ColumnType(.text), role: plan.role(at: position),
-                documentation: docs.isEmpty ? nil : Self.documentation(docs),
-                renamedFrom: renamedFrom, range: table.columns[position].name.range))
         }
         if workspace.propertyNamesAreDistinct, !Self.repeats(in: workspace.propertyNameHashes).isEmpty {
             workspace.propertyNamesAreDistinct = false

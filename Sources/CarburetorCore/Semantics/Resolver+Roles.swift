@@ -61,20 +61,24 @@ extension Resolver {
         var plan = RolePlan()
         var markRanges = SpecialSlots<SourceRange>()
         var namedPositions = SpecialSlots<Int>()
-        for position in table.columns.indices {
-            if !table.columns[position].attributes.isEmpty,
-               let mark = firstSpecialAttribute(table.columns[position].attributes) {
-                if let first = markRanges[mark.kind] {
-                    plan.duplicateMarks.append(RolePlan.DuplicateMark(kind: mark.kind, range: mark.range,
-                                                                      firstRange: first))
-                } else {
-                    markRanges[mark.kind] = mark.range
-                    plan.positions[mark.kind] = position
+        // Through a buffer, the fields are read in place: reading them from
+        // the array copies each column's whole syntax first.
+        table.columns.withUnsafeBufferPointer { columns in
+            for position in columns.indices {
+                if !columns[position].attributes.isEmpty,
+                   let mark = firstSpecialAttribute(columns[position].attributes) {
+                    if let first = markRanges[mark.kind] {
+                        plan.duplicateMarks.append(RolePlan.DuplicateMark(kind: mark.kind, range: mark.range,
+                                                                          firstRange: first))
+                    } else {
+                        markRanges[mark.kind] = mark.range
+                        plan.positions[mark.kind] = position
+                    }
                 }
-            }
-            if let kind = synthesizableRoleNames.value(for: table.columns[position].name.text),
-               namedPositions[kind] == nil {
-                namedPositions[kind] = position
+                if let kind = synthesizableRoleNames.value(for: columns[position].name.text),
+                   namedPositions[kind] == nil {
+                    namedPositions[kind] = position
+                }
             }
         }
         for kind in synthesizableRoles where plan.positions[kind] == nil {
