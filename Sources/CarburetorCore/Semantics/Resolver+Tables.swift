@@ -21,8 +21,8 @@ extension Resolver {
     private mutating func claimNames(of syntax: TableSyntax,
                                      plural: (text: String, isDefault: Bool, range: SourceRange)) -> Bool {
         let name = syntax.name
-        let position = tables.count
-        if let first = tableDirectory.claimName(name.text, for: position) {
+        let nameHash = NameHash(name.text)
+        if let first = tableDirectory.claimName(name.text, hash: nameHash, in: tables) {
             diagnostics.error(
                 .duplicateTable, "table '\(name.text)' is declared twice", at: name.range,
                 notes: [DiagnosticNote("first declared here", at: tables[first].range)],
@@ -30,7 +30,11 @@ extension Resolver {
             return false
         }
 
-        if let owner = tableDirectory.claimPlural(plural.text, for: position, at: plural.range) {
+        // A default plural is the name and an "s": its hash is one step on.
+        let pluralHash = plural.isDefault
+            ? nameHash.appending(UInt8(ascii: "s"), giving: plural.text)
+            : NameHash(plural.text)
+        if let owner = tableDirectory.claimPlural(plural.text, hash: pluralHash, at: plural.range, in: tables) {
             let ownerName = tables[owner.table].name
             diagnostics.error(
                 .duplicatePlural,
@@ -40,9 +44,10 @@ extension Resolver {
                 help: "the plural is the PostgreSQL table name; give one of them another plural = \"…\"")
         }
 
-        let swiftName = SwiftNames.typeName(name.text)
-        if let owner = tableDirectory.claimSwiftTypeName(swiftName, for: position) {
+        if let owner = tableDirectory.claimSwiftTypeName(of: name.text, hash: SwiftNames.typeNameHash(name.text),
+                                                         in: tables) {
             let ownerName = tables[owner].name
+            let swiftName = SwiftNames.typeName(name.text)
             diagnostics.error(
                 .swiftNameClash,
                 "tables '\(ownerName)' and '\(name.text)' both become the Swift type '\(swiftName)'",

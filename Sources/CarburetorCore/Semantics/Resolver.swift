@@ -50,7 +50,7 @@ public struct Resolver {
         let groupSyntaxes = syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups)
         let groups = resolveGroups(groupSyntaxes)
         return Schema(sourceName: file.name, tables: tables, groups: groups,
-                      tableIndexByName: tableDirectory.tablePositionsByName)
+                      tableIndex: TableNameIndex(positions: tableDirectory.tablesByName))
     }
 }
 

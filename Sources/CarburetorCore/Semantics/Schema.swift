@@ -8,42 +8,33 @@ public struct Schema: Hashable, Sendable {
     public var sourceName: String
     /// Tables in declaration order.
     public var tables: [Table] {
-        didSet { tableIndexByName = Self.indexByName(tables) }
+        didSet { tableIndex = TableNameIndex(tables) }
     }
     /// Sync groups in declaration order.
     public var groups: [SyncGroup]
     /// Position of each table in `tables` by declared name, so backends that
     /// look up the table of every group entry stay linear in schema size.
-    private var tableIndexByName: [String: Int]
+    private var tableIndex: TableNameIndex
 
     public init(sourceName: String, tables: [Table], groups: [SyncGroup]) {
         self.sourceName = sourceName
         self.tables = tables
         self.groups = groups
-        self.tableIndexByName = Self.indexByName(tables)
+        self.tableIndex = TableNameIndex(tables)
     }
 
     /// For the resolver, which has indexed the tables by name already.
-    init(sourceName: String, tables: [Table], groups: [SyncGroup], tableIndexByName: [String: Int]) {
+    init(sourceName: String, tables: [Table], groups: [SyncGroup], tableIndex: TableNameIndex) {
         self.sourceName = sourceName
         self.tables = tables
         self.groups = groups
-        self.tableIndexByName = tableIndexByName
-    }
-
-    private static func indexByName(_ tables: [Table]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(tables.count)
-        for (position, table) in tables.enumerated() where index[table.name] == nil {
-            index[table.name] = position
-        }
-        return index
+        self.tableIndex = tableIndex
     }
 
     /// The table declared with this (singular) name (the first, if a broken
     /// config declares it twice).
     public func table(named name: String) -> Table? {
-        tableIndexByName[name].map { tables[$0] }
+        tableIndex.position(of: name, in: tables).map { tables[$0] }
     }
 }
 

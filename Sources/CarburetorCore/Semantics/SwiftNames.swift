@@ -41,6 +41,32 @@ enum SwiftNames {
         }
     }
 
+    /// `NameHash(typeName(name))`, computed on the bytes without building
+    /// the name: every table claims its Swift type name, and nearly all are free.
+    static func typeNameHash(_ name: String) -> NameHash {
+        let underscore = UInt8(ascii: "_")
+        let hasher: NameHasher? = name.withUTF8Bytes { bytes in
+            var hasher = NameHasher()
+            var startsWord = true
+            var isEmpty = true
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if byte == underscore {
+                    startsWord = true
+                    continue
+                }
+                hasher.combine(startsWord && isLowercaseLetter(byte) ? byte - 32 : byte)
+                startsWord = false
+                isEmpty = false
+            }
+            // An empty type name becomes "_".
+            if isEmpty { hasher.combine(underscore) }
+            return hasher
+        }
+        guard let hasher else { return NameHash(typeName(name)) }
+        return NameHash(hasher, of: typeName(name))
+    }
+
     /// An FNV-1a hash of `propertyName(name)` with its letters lower-cased,
     /// computed on the bytes without building the name (`nil` for a
     /// non-ASCII name): a cheap first test for clashes, since equal property

@@ -1,6 +1,10 @@
 /// The names tables claim — declared names, plurals, Swift type names —
 /// and what group entries look up in tables, by position in
 /// `Resolver.tables` (an index, not a copy of each table).
+///
+/// Each name is hashed once (`NameHash`) and the hash serves every claim
+/// and lookup; a candidate owner is confirmed against `tables`, which a
+/// differing 64-bit hash nearly always spares.
 struct TableDirectory {
     /// A plural's first owner, and where that plural comes from (the string,
     /// or the table's name for a default plural).
@@ -10,9 +14,11 @@ struct TableDirectory {
     }
 
     /// Position of the table declared with each name (names in the schema are distinct).
-    private(set) var tablePositionsByName: [String: Int] = [:]
-    private var pluralOwners: [String: PluralOwner] = [:]
-    private var swiftTypeNameOwners: [String: Int] = [:]
+    private(set) var tablesByName = PositionsByNameHash()
+    private var tablesByPlural = PositionsByNameHash()
+    /// Where each table's plural comes from, by table position.
+    private var pluralRanges: [SourceRange] = []
+    private var tablesBySwiftTypeName = PositionsByNameHash()
     /// Names of columns whose written type was unusable (already reported),
     /// for the few tables that have some: their stand-in type must not start
     /// a second error about a `$variable`.
@@ -21,42 +27,48 @@ struct TableDirectory {
     /// built on first use, since most tables are never searched.
     private var columnIndexes: [Int: [String: Int]] = [:]
 
-    mutating func reserveCapacity(_ tableCount: Int) {
-        tablePositionsByName.reserveCapacity(tableCount)
-        pluralOwners.reserveCapacity(tableCount)
-        swiftTypeNameOwners.reserveCapacity(tableCount)
+    // Tables claim in declaration order, each once and with the position it
+    // will have in `tables`: the earlier owners a claim finds are in `tables`.
+
+    /// Claims a declared name for the table at `tables.count`; returns the
+    /// earlier table that has it.
+    mutating func claimName(_ name: String, hash: NameHash, in tables: [Table]) -> Int? {
+        if let owner = tablesByName.first(hash, where: { tables[$0].name == name }) { return owner }
+        tablesByName.insert(tables.count, for: hash)
+        return nil
     }
 
-    // Each claim hashes its name once: the dictionary's defaulting subscript
-    // inserts the new table if the name is free, and otherwise leaves the
-    // first owner there, which is never the new table (tables claim in
-    // declaration order, with positions not yet used).
-
-    /// Claims a declared name for `table`; returns the earlier table that has it.
-    mutating func claimName(_ name: String, for table: Int) -> Int? {
-        let owner = Self.owner(&tablePositionsByName[name, default: table])
-        return owner == table ? nil : owner
+    /// Claims a plural for the table at `tables.count`; returns its earlier owner.
+    mutating func claimPlural(_ plural: String, hash: NameHash, at range: SourceRange,
+                              in tables: [Table]) -> PluralOwner? {
+        pluralRanges.append(range)
+        if let owner = tablesByPlural.first(hash, where: { tables[$0].plural == plural }) {
+            return PluralOwner(table: owner, range: pluralRanges[owner])
+        }
+        tablesByPlural.insert(tables.count, for: hash)
+        return nil
     }
 
-    /// Claims a plural for `table`; returns its earlier owner.
-    mutating func claimPlural(_ plural: String, for table: Int, at range: SourceRange) -> PluralOwner? {
-        let owner = Self.owner(&pluralOwners[plural, default: PluralOwner(table: table, range: range)])
-        return owner.table == table ? nil : owner
+    /// Claims the Swift type name of the table named `name` for the table
+    /// at `tables.count`; returns the earlier table that has it.
+    mutating func claimSwiftTypeName(of name: String, hash: NameHash, in tables: [Table]) -> Int? {
+        let owner = tablesBySwiftTypeName.first(hash) {
+            SwiftNames.typeName(tables[$0].name) == SwiftNames.typeName(name)
+        }
+        if let owner { return owner }
+        tablesBySwiftTypeName.insert(tables.count, for: hash)
+        return nil
     }
-
-    /// Claims a Swift type name for `table`; returns the earlier table that has it.
-    mutating func claimSwiftTypeName(_ name: String, for table: Int) -> Int? {
-        let owner = Self.owner(&swiftTypeNameOwners[name, default: table])
-        return owner == table ? nil : owner
-    }
-
-    private static func owner<Owner>(_ slot: inout Owner) -> Owner { slot }
 
     /// The table declared with this name.
-    func table(named name: String) -> Int? { tablePositionsByName[name] }
+    func table(named name: String, hash: NameHash, in tables: [Table]) -> Int? {
+        tablesByName.first(hash) { tables[$0].name == name }
+    }
 
     /// The first table with this plural.
-    func table(withPlural plural: String) -> Int? { pluralOwners[plural]?.table }
+    func table(withPlural plural: String, hash: NameHash, in tables: [Table]) -> Int? {
+        tablesByPlural.first(hash) { tables[$0].plural == plural }
+    }
 
     mutating func setUntypedColumns(_ names: Set<String>, of table: Int) {
         if !names.isEmpty { untypedColumns[table] = names }
