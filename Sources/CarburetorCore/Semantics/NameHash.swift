@@ -3,64 +3,69 @@
 /// `Hasher` for every dictionary it goes into.
 ///
 /// Names that are equal as `String`s (canonical equivalence) get equal
-/// hashes. A name of ASCII bytes other than `K`, `;` and `` ` `` equals no
-/// other spelling, so it is hashed on its bytes (FNV-1a); any other name —
-/// non-ASCII, or ASCII that a non-ASCII spelling may equal (`K` and
-/// `U+212A KELVIN SIGN`) — by its `hashValue`, which respects equivalence.
+/// hashes. A name of plain bytes — ASCII other than `K`, `;` and `` ` `` —
+/// equals no other spelling, so it is hashed on its bytes, eight at a time;
+/// any other name — non-ASCII, or ASCII that a non-ASCII spelling may equal
+/// (`K` and `U+212A KELVIN SIGN`) — by its `hashValue`, which respects
+/// equivalence.
 struct NameHash: Equatable, Sendable {
     let value: UInt64
-    /// True when `value` is the FNV-1a hash of the bytes, which a suffix can extend.
-    private let isByteHash: Bool
 
     init(_ name: String) {
-        var hasher = NameHasher()
-        name.withUTF8Bytes { bytes in
-            for byte in bytes { hasher.combine(byte) }
-        }
-        self.init(hasher, of: name)
+        let byteHash = name.withUTF8Bytes(Self.plainByteHash)
+        value = byteHash ?? UInt64(UInt(bitPattern: name.hashValue))
     }
 
-    /// The hash of `name` from a hasher that was given its bytes.
-    init(_ hasher: NameHasher, of name: @autoclosure () -> String) {
-        if hasher.isPlain {
-            self.init(value: hasher.value, isByteHash: true)
-        } else {
-            self.init(value: UInt64(UInt(bitPattern: name().hashValue)), isByteHash: false)
-        }
-    }
-
-    private init(value: UInt64, isByteHash: Bool) {
+    /// For a hash computed on the bytes of a transformed name.
+    init(plainByteHash value: UInt64) {
         self.value = value
-        self.isByteHash = isByteHash
     }
 
-    /// The hash of `extended`, which is this hash's name followed by the
-    /// plain byte `suffix`: one more step instead of a pass over the bytes.
-    func appending(_ suffix: UInt8, giving extended: String) -> NameHash {
-        guard isByteHash, NameHasher.isPlain(suffix) else { return NameHash(extended) }
-        var hasher = NameHasher(continuing: value)
-        hasher.combine(suffix)
-        return NameHash(value: hasher.value, isByteHash: true)
+    /// The hash of plain bytes, or `nil` when some byte is not plain.
+    private static func plainByteHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard let base = bytes.baseAddress else { return mix(0, 0) }
+        let raw = UnsafeRawPointer(base)
+        var hash = UInt64(truncatingIfNeeded: bytes.count)
+        var notPlain: UInt64 = 0
+        var offset = 0
+        while offset &+ 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            notPlain |= notPlainBytes(word)
+            hash = mix(hash, word)
+            offset &+= 8
+        }
+        if offset < bytes.count {
+            // Zero bytes fill the word: plain, and `hash` started from the length.
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < bytes.count {
+                word |= UInt64(base[offset]) &<< shift
+                shift &+= 8
+                offset &+= 1
+            }
+            notPlain |= notPlainBytes(word)
+            hash = mix(hash, word)
+        }
+        return notPlain == 0 ? hash : nil
     }
-}
 
-/// FNV-1a over the bytes of a name, noting whether they are all plain
-/// (see `NameHash`).
-struct NameHasher {
-    private(set) var value: UInt64
-    private(set) var isPlain = true
-
-    init() { value = 0xCBF2_9CE4_8422_2325 }
-
-    fileprivate init(continuing value: UInt64) { self.value = value }
-
-    mutating func combine(_ byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        isPlain = isPlain && Self.isPlain(byte)
+    /// Nonzero when a byte of the word is not plain: non-ASCII, or (all
+    /// ASCII) `K`, `;` or `` ` ``.
+    private static func notPlainBytes(_ word: UInt64) -> UInt64 {
+        (word & 0x8080_8080_8080_8080) | hasByte(word, UInt8(ascii: "K")) | hasByte(word, UInt8(ascii: ";"))
+            | hasByte(word, UInt8(ascii: "`"))
     }
 
-    /// ASCII, and none of the characters another spelling may stand for.
-    static func isPlain(_ byte: UInt8) -> Bool {
-        byte < 0x80 && byte != UInt8(ascii: "K") && byte != UInt8(ascii: ";") && byte != UInt8(ascii: "`")
+    /// Nonzero when some byte of an ASCII word is `byte`: the classic test
+    /// for a zero byte, on the word xor-ed with it in every byte.
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let xored = word ^ (ones &* UInt64(byte))
+        return (xored &- ones) & ~xored & 0x8080_8080_8080_8080
+    }
+
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        return mixed ^ (mixed &>> 29)
     }
 }

@@ -21,8 +21,7 @@ extension Resolver {
     private mutating func claimNames(of syntax: TableSyntax,
                                      plural: (text: String, isDefault: Bool, range: SourceRange)) -> Bool {
         let name = syntax.name
-        let nameHash = NameHash(name.text)
-        if let first = tableDirectory.claimName(name.text, hash: nameHash, in: tables) {
+        if let first = tableDirectory.claimName(name.text, hash: NameHash(name.text), in: tables) {
             diagnostics.error(
                 .duplicateTable, "table '\(name.text)' is declared twice", at: name.range,
                 notes: [DiagnosticNote("first declared here", at: tables[first].range)],
@@ -30,11 +29,8 @@ extension Resolver {
             return false
         }
 
-        // A default plural is the name and an "s": its hash is one step on.
-        let pluralHash = plural.isDefault
-            ? nameHash.appending(UInt8(ascii: "s"), giving: plural.text)
-            : NameHash(plural.text)
-        if let owner = tableDirectory.claimPlural(plural.text, hash: pluralHash, at: plural.range, in: tables) {
+        if let owner = tableDirectory.claimPlural(plural.text, hash: NameHash(plural.text), at: plural.range,
+                                                  in: tables) {
             let ownerName = tables[owner.table].name
             diagnostics.error(
                 .duplicatePlural,

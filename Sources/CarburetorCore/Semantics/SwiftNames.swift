@@ -41,30 +41,36 @@ enum SwiftNames {
         }
     }
 
-    /// `NameHash(typeName(name))`, computed on the bytes without building
-    /// the name: every table claims its Swift type name, and nearly all are free.
+    /// A `NameHash` for `typeName(name)`, equal for equal type names and
+    /// computed on the bytes without building the name: every table claims
+    /// its Swift type name, and nearly all are free. A plain type name (see
+    /// `NameHash`) gets an FNV-1a hash of its bytes, any other the
+    /// `NameHash` of the built name (a `hashValue`), so the two kinds never
+    /// need to agree.
     static func typeNameHash(_ name: String) -> NameHash {
         let underscore = UInt8(ascii: "_")
-        let hasher: NameHasher? = name.withUTF8Bytes { bytes in
-            var hasher = NameHasher()
+        let plainHash: UInt64? = name.withUTF8Bytes { bytes in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             var startsWord = true
             var isEmpty = true
+            var isPlain = true
             for byte in bytes {
-                guard byte < 0x80 else { return nil }
                 if byte == underscore {
                     startsWord = true
                     continue
                 }
-                hasher.combine(startsWord && isLowercaseLetter(byte) ? byte - 32 : byte)
+                let converted = startsWord && isLowercaseLetter(byte) ? byte &- 32 : byte
+                isPlain = isPlain && converted < 0x80 && converted != UInt8(ascii: "K")
+                    && converted != UInt8(ascii: ";") && converted != UInt8(ascii: "`")
+                hash = (hash ^ UInt64(converted)) &* 0x0000_0100_0000_01B3
                 startsWord = false
                 isEmpty = false
             }
             // An empty type name becomes "_".
-            if isEmpty { hasher.combine(underscore) }
-            return hasher
+            if isEmpty { hash = (hash ^ UInt64(underscore)) &* 0x0000_0100_0000_01B3 }
+            return isPlain ? hash : nil
         }
-        guard let hasher else { return NameHash(typeName(name)) }
-        return NameHash(hasher, of: typeName(name))
+        return plainHash.map(NameHash.init(plainByteHash:)) ?? NameHash(typeName(name))
     }
 
     /// An FNV-1a hash of `propertyName(name)` with its letters lower-cased,
