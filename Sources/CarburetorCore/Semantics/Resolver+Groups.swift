@@ -6,10 +6,12 @@ extension Resolver {
         var firstDeclaration: [String: SourceRange] = [:]
         var swiftNameOwners: [String: Identifier] = [:]
         var groups: [SyncGroup] = []
+        var listings = GroupListings(tableCount: tables.count)
 
         for syntax in syntaxes {
             let name = syntax.name
-            let group = resolveGroup(syntax)
+            listings.startGroup()
+            let group = resolveGroup(syntax, listings: &listings)
             if let first = firstDeclaration[name.text] {
                 diagnostics.error(
                     .duplicateGroup, "sync group '\(name.text)' is declared twice", at: name.range,
@@ -35,25 +37,23 @@ extension Resolver {
         return groups
     }
 
-    private mutating func resolveGroup(_ syntax: GroupSyntax) -> SyncGroup {
+    private mutating func resolveGroup(_ syntax: GroupSyntax, listings: inout GroupListings) -> SyncGroup {
         if syntax.entries.isEmpty {
             diagnostics.warning(
                 .emptyGroup, "sync group '\(syntax.name.text)' has no tables", at: syntax.name.range,
                 help: "list the tables the group syncs, or remove the group")
         }
-        // Keyed by table position: cheaper to hash than names.
-        var listed: [Int: SourceRange] = [:]
-        listed.reserveCapacity(syntax.entries.count)
         var bindings: [String: VariableBinding] = [:]
         var variables: [ContextVariable] = []
         var entries: [GroupEntry] = []
+        entries.reserveCapacity(syntax.entries.count)
 
         for entry in syntax.entries {
             let tableName = entry.table
             let restriction = resolveRestriction(entry)
             guard let tableIndex = lookUpTable(tableName) else { continue }
 
-            if let first = listed[tableIndex] {
+            if let first = listings.list(tableIndex, at: tableName.range) {
                 diagnostics.error(
                     .duplicateGroupEntry,
                     "table '\(tableName.text)' is listed twice in sync group '\(syntax.name.text)'",
@@ -62,7 +62,6 @@ extension Resolver {
                     help: "remove one of the entries")
                 continue
             }
-            listed[tableIndex] = tableName.range
 
             var resolvedRestriction: Restriction?
             // A column whose type was unusable (reported) binds nothing, so
@@ -122,6 +121,31 @@ extension Resolver {
             } ?? [],
             help: Self.didYouMean(suggestion) ?? "declare the table in the tables block, or remove the entry",
             fixIts: Self.replacement(name.range, with: suggestion))
+        return nil
+    }
+}
+
+/// Where each table was first listed in the group being resolved, by table
+/// position: arrays kept from group to group and stamped with the group's
+/// number, so an entry costs no hashing and a new group clears nothing.
+struct GroupListings {
+    private var groupNumbers: [Int]
+    private var ranges: [SourceRange?]
+    private var currentGroup = 0
+
+    init(tableCount: Int) {
+        groupNumbers = Array(repeating: 0, count: tableCount)
+        ranges = Array(repeating: nil, count: tableCount)
+    }
+
+    mutating func startGroup() { currentGroup += 1 }
+
+    /// Where the table was listed before in this group; otherwise notes
+    /// `range` as its first listing and returns `nil`.
+    mutating func list(_ table: Int, at range: SourceRange) -> SourceRange? {
+        if groupNumbers[table] == currentGroup { return ranges[table] }
+        groupNumbers[table] = currentGroup
+        ranges[table] = range
         return nil
     }
 }
