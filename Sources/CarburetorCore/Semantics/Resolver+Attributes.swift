@@ -174,17 +174,6 @@ extension Resolver {
         return result
     }
 
-    /// The special attribute that gives a column its role: the first one
-    /// written (later ones are reported by `resolveAttributes`).
-    static func firstSpecialAttribute(_ attributes: [AttributeSyntax]) -> (kind: SpecialAttribute, range: SourceRange)? {
-        for index in attributes.indices {
-            if case .special(let special) = columnAttributeNames.value(for: attributes[index].name.text) {
-                return (special, attributes[index].range)
-            }
-        }
-        return nil
-    }
-
     /// `#[id(x)]`: the attribute is kept, the parentheses reported.
     private mutating func rejectArguments(of attribute: AttributeSyntax) {
         guard attribute.hasParentheses else { return }

@@ -1,10 +1,11 @@
 // Columns of one table: names, clashes, roles, immutability and defaults.
 //
-// Roles are planned first (`Resolver+Roles.swift`); then each declared
-// column is read once, straight into its `Column` in the table's array; the
-// checks that need every column (repeated names) run over those, and only
-// the few columns with attributes or a special role are revisited to finish
-// them. Diagnostics come out pass by pass, in column order within each pass.
+// Each declared column is read once, straight into its `Column` in the
+// table's array, noting what decides the roles (`Resolver+Roles.swift`);
+// the checks that need every column (repeated names) run over those, and
+// only the few columns with attributes or a special role are revisited to
+// finish them. Diagnostics come out pass by pass, in column order within
+// each pass.
 
 /// What the passes over a table's columns note for later ones. The resolver
 /// keeps one from table to table, so its arrays are allocated once per run.
@@ -43,14 +44,19 @@ extension Resolver {
             workspace.removeAll()
             swap(&workspace, &columnWorkspace)
         }
-        let plan = Self.planRoles(of: table)
-        // Exactly sized: a large config keeps hundreds of thousands of columns.
+        var plan = RolePlan()
+        // Sized for the most columns the table can get (the roles are known
+        // only once the columns are read): a large config keeps hundreds of
+        // thousands of columns.
         var columns: [Column] = []
-        columns.reserveCapacity(table.columns.count + plan.synthesizedCount)
-        if plan.synthesizes(.id) { columns.append(Self.synthesizedColumn(.id)) }
-        let firstDeclared = columns.count
+        columns.reserveCapacity(table.columns.count + Self.synthesizableRoles.count)
+        readColumns(of: table, plan: &plan, into: &columns, workspace: &workspace)
+        plan.decideSynthesizedRoles()
+        plan.assignRoles(toDeclared: &columns)
+        // A synthesized id comes first: moving the few columns costs less than a second pass.
+        if plan.synthesizes(.id) { columns.insert(Self.synthesizedColumn(.id), at: 0) }
+        let firstDeclared = columns.count - table.columns.count
 
-        readColumns(of: table, plan: plan, into: &columns, workspace: &workspace)
         checkColumnNames(table: table, workspace: workspace)
         reportRoleMistakes(plan, table: table)
         finishColumns(&columns, from: firstDeclared, table: table, workspace: workspace)
@@ -72,21 +78,25 @@ extension Resolver {
     /// Reads each declared column (attributes, type, docs) into a `Column`
     /// with everything but what its role decides, and notes what the later
     /// passes need.
-    private mutating func readColumns(of table: TableSyntax, plan: RolePlan, into columns: inout [Column],
+    private mutating func readColumns(of table: TableSyntax, plan: inout RolePlan, into columns: inout [Column],
                                       workspace: inout ColumnWorkspace) {
         workspace.propertyNameHashes.reserveCapacity(table.columns.count)
-        // Through a buffer, the fields are read in place (see `planRoles`).
+        // Through a buffer, the fields are read in place: reading them from
+        // the array copies each column's whole syntax first.
         table.columns.withUnsafeBufferPointer { syntaxes in
             for position in syntaxes.indices {
                 var renamedFrom: String?
+                var mark: (kind: SpecialAttribute, range: SourceRange)?
                 if !syntaxes[position].attributes.isEmpty {
                     let attributes = resolveAttributes(syntaxes[position].attributes)
                     if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
                     renamedFrom = attributes.renamedFrom
+                    mark = attributes.special
                 }
                 let type = resolveType(syntaxes[position].type)
                 if type == nil { workspace.untypedPositions.append(position) }
                 let name = syntaxes[position].name.text
+                plan.note(mark: mark, namedRole: Self.synthesizableRoleNames.value(for: name), at: position)
                 if name.utf8.count > Self.maximumIdentifierBytes { workspace.overlongNamePositions.append(position) }
                 if let hash = SwiftNames.propertyNameHash(name) {
                     workspace.propertyNameHashes.append(hash)
@@ -95,7 +105,7 @@ extension Resolver {
                 }
                 let docs = syntaxes[position].docs
                 columns.append(Column(
-                    name: name, type: type ?? ColumnType(.text), role: plan.role(at: position),
+                    name: name, type: type ?? ColumnType(.text),
                     documentation: docs.isEmpty ? nil : Self.documentation(docs),
                     renamedFrom: renamedFrom, range: syntaxes[position].name.range))
             }

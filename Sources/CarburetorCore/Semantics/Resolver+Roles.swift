@@ -2,9 +2,9 @@
 // soft-delete flag…, marked by an attribute or else named after the role,
 // and which roles are left to columns the compiler adds.
 //
-// Roles are decided from the syntax before the columns are read, so that a
-// table's columns go straight into an array of their final size; the
-// mistakes found on the way are reported later, in their turn.
+// Roles are noted as the columns are read (one pass over the syntax) and
+// decided once all are read; the mistakes found on the way are reported
+// later, in their turn.
 
 /// The roles of one table's columns.
 struct RolePlan {
@@ -24,9 +24,12 @@ struct RolePlan {
     /// The declared column that takes each role.
     fileprivate var positions = SpecialSlots<Int>()
     fileprivate var synthesizedRoles = SpecialSlots<Bool>()
-    fileprivate(set) var synthesizedCount = 0
     fileprivate var duplicateMarks: [DuplicateMark] = []
     fileprivate var nameConflicts: [NameConflict] = []
+    /// While reading: where each role was first marked, and the first
+    /// column named after each synthesizable role.
+    private var markRanges = SpecialSlots<SourceRange>()
+    private var namedPositions = SpecialSlots<Int>()
 
     /// The role of the declared column at `position`.
     func role(at position: Int) -> ColumnRole {
@@ -36,6 +39,48 @@ struct RolePlan {
 
     /// Whether the compiler adds a column for the role.
     func synthesizes(_ kind: SpecialAttribute) -> Bool { synthesizedRoles[kind] ?? false }
+
+    /// Notes the declared column at `position`: its first special
+    /// attribute, and the role its name gives, if any. Columns are noted in order.
+    mutating func note(mark: (kind: SpecialAttribute, range: SourceRange)?, namedRole: SpecialAttribute?,
+                       at position: Int) {
+        if let mark {
+            if let first = markRanges[mark.kind] {
+                duplicateMarks.append(DuplicateMark(kind: mark.kind, range: mark.range, firstRange: first))
+            } else {
+                markRanges[mark.kind] = mark.range
+                positions[mark.kind] = position
+            }
+        }
+        if let namedRole, namedPositions[namedRole] == nil {
+            namedPositions[namedRole] = position
+        }
+    }
+
+    /// Once every column is noted, gives each synthesizable role that no
+    /// column is marked with to the first column named after it, else to a
+    /// synthesized column.
+    mutating func decideSynthesizedRoles() {
+        for kind in Resolver.synthesizableRoles where positions[kind] == nil {
+            if let position = namedPositions[kind] {
+                // A column with a role by now was marked for it.
+                guard let mark = SpecialAttribute(role: role(at: position)), let range = markRanges[mark] else {
+                    positions[kind] = position
+                    continue
+                }
+                nameConflicts.append(NameConflict(kind: kind, position: position, mark: (mark, range)))
+            }
+            synthesizedRoles[kind] = true
+        }
+    }
+
+    /// Sets the role of each declared column that has one, in `columns`
+    /// as read (declared columns only).
+    func assignRoles(toDeclared columns: inout [Column]) {
+        for kind in SpecialAttribute.allCases {
+            if let position = positions[kind] { columns[position].role = kind.role }
+        }
+    }
 }
 
 extension Resolver {
@@ -48,52 +93,11 @@ extension Resolver {
     }
 
     /// Column names that give a column one of `synthesizableRoles`.
-    private static let synthesizableRoleNames = KeywordTable(synthesizableRoles.map { ($0.rawValue, $0) })
+    static let synthesizableRoleNames = KeywordTable(synthesizableRoles.map { ($0.rawValue, $0) })
 
     static func synthesizedColumn(_ kind: SpecialAttribute) -> Column {
         Column(name: kind.rawValue, type: kind.requiredType, role: kind.role,
                isSynthesized: true, isImmutable: kind == .id)
-    }
-
-    /// Gives each role to the column marked with it (the first one), else
-    /// to the first column named after it, else to a synthesized column.
-    static func planRoles(of table: TableSyntax) -> RolePlan {
-        var plan = RolePlan()
-        var markRanges = SpecialSlots<SourceRange>()
-        var namedPositions = SpecialSlots<Int>()
-        // Through a buffer, the fields are read in place: reading them from
-        // the array copies each column's whole syntax first.
-        table.columns.withUnsafeBufferPointer { columns in
-            for position in columns.indices {
-                if !columns[position].attributes.isEmpty,
-                   let mark = firstSpecialAttribute(columns[position].attributes) {
-                    if let first = markRanges[mark.kind] {
-                        plan.duplicateMarks.append(RolePlan.DuplicateMark(kind: mark.kind, range: mark.range,
-                                                                          firstRange: first))
-                    } else {
-                        markRanges[mark.kind] = mark.range
-                        plan.positions[mark.kind] = position
-                    }
-                }
-                if let kind = synthesizableRoleNames.value(for: columns[position].name.text),
-                   namedPositions[kind] == nil {
-                    namedPositions[kind] = position
-                }
-            }
-        }
-        for kind in synthesizableRoles where plan.positions[kind] == nil {
-            if let position = namedPositions[kind] {
-                // A column with a role by now was marked for it.
-                guard let mark = SpecialAttribute(role: plan.role(at: position)), let range = markRanges[mark] else {
-                    plan.positions[kind] = position
-                    continue
-                }
-                plan.nameConflicts.append(RolePlan.NameConflict(kind: kind, position: position, mark: (mark, range)))
-            }
-            plan.synthesizedRoles[kind] = true
-            plan.synthesizedCount += 1
-        }
-        return plan
     }
 
     /// Reports the marks that gave no role, in the order they were found.
