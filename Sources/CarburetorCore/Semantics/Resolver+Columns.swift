@@ -96,7 +96,7 @@ extension Resolver {
                 let type = resolveType(syntaxes[position].type)
                 if type == nil { workspace.untypedPositions.append(position) }
                 let name = syntaxes[position].name.text
-                plan.note(mark: mark, namedRole: Self.synthesizableRoleNames.value(for: name), at: position)
+                plan.note(mark: mark, namedRole: Self.synthesizableRole(named: name), at: position)
                 if name.utf8.count > Self.maximumIdentifierBytes { workspace.overlongNamePositions.append(position) }
                 if let hash = SwiftNames.propertyNameHash(name) {
                     workspace.propertyNameHashes.append(hash)

@@ -93,7 +93,20 @@ extension Resolver {
     }
 
     /// Column names that give a column one of `synthesizableRoles`.
-    static let synthesizableRoleNames = KeywordTable(synthesizableRoles.map { ($0.rawValue, $0) })
+    private static let synthesizableRoleNames = KeywordTable(synthesizableRoles.map { ($0.rawValue, $0) })
+
+    /// The role a column's name gives it. Names of other lengths are turned
+    /// down before the table is called: this runs for every column, and
+    /// the call costs more than the check.
+    static func synthesizableRole(named name: String) -> SpecialAttribute? {
+        switch name.utf8.count {
+        case SpecialAttribute.id.rawValue.utf8.count, SpecialAttribute.isDeleted.rawValue.utf8.count,
+             SpecialAttribute.lastSyncedAt.rawValue.utf8.count:
+            synthesizableRoleNames.value(for: name)
+        default:
+            nil
+        }
+    }
 
     static func synthesizedColumn(_ kind: SpecialAttribute) -> Column {
         Column(name: kind.rawValue, type: kind.requiredType, role: kind.role,
