@@ -84,12 +84,16 @@ enum SwiftNames {
         name.withUTF8Bytes { bytes in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325
             var isEmpty = true
+            // Checked after the loop, which then has one branch per byte.
+            var allBits: UInt8 = 0
             for byte in bytes where byte != UInt8(ascii: "_") {
-                guard byte < 0x80 else { return nil }
-                let folded = isUppercaseLetter(byte) ? byte | 0x20 : byte
-                hash = (hash ^ UInt64(folded)) &* 0x0000_0100_0000_01B3
+                allBits |= byte
+                // Setting 0x20 lower-cases a letter and leaves digits as
+                // they are (other bytes only share a hash more often).
+                hash = (hash ^ UInt64(byte | 0x20)) &* 0x0000_0100_0000_01B3
                 isEmpty = false
             }
+            guard allBits < 0x80 else { return nil }
             // An empty property name becomes "_".
             if isEmpty { hash = (hash ^ UInt64(UInt8(ascii: "_"))) &* 0x0000_0100_0000_01B3 }
             return hash
