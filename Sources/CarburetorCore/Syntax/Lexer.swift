@@ -83,6 +83,7 @@ public struct Lexer {
     /// Lexes a skipped comment or exactly one token starting at `offset`
     /// (not at whitespace) and moves past it; returns the kind of the token
     /// (which ends at the new `offset`), or `nil` for a skipped comment.
+    @inline(__always)  // once per token: the call cost more than the dispatch
     private mutating func lexToken(newlines: inout Int) -> TokenKind? {
         let byte = bytes[offset]
         switch byte {
