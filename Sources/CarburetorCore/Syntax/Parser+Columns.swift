@@ -7,7 +7,17 @@ extension Parser {
     /// attributes (reported); the caller then skips to the next column.
     mutating func parseColumn() -> ColumnSyntax? {
         let start = current.range.start
-        let (docs, attributes) = parseDocCommentsAndAttributes()
+        var docs: [DocComment] = []
+        var attributes: [AttributeSyntax] = []
+        while true {
+            if at(.docComment) {
+                parseDocComments(into: &docs)
+            } else if at(.attributeOpen) {
+                if let attribute = parseAttribute() { attributes.append(attribute) }
+            } else {
+                break
+            }
+        }
         guard at(.identifier) else {
             if attributes.isEmpty {
                 reportDanglingDocComments(range(from: start), help: "a doc comment must come right before a column")
@@ -18,7 +28,7 @@ extension Parser {
             return nil
         }
         let name = eatIdentifier()
-        let type: TypeSyntax?
+        var type: TypeSyntax?
         if consume(if: .arrow) != nil {
             type = parseType(context: "after '->'")
         } else {
@@ -27,25 +37,8 @@ extension Parser {
             // `name Text`: the type is there, only the arrow is missing.
             if at(.identifier), !current.isAtStartOfLine, peek().kind != .arrow {
                 type = parseType(context: "after '->'")
-            } else {
-                type = nil
             }
         }
         return ColumnSyntax(docs: docs, attributes: attributes, name: name, type: type, range: range(from: start))
-    }
-
-    /// `{ DOC_COMMENT | attribute }` before a column or table, in any order.
-    mutating func parseDocCommentsAndAttributes() -> (docs: [DocComment], attributes: [AttributeSyntax]) {
-        var docs: [DocComment] = []
-        var attributes: [AttributeSyntax] = []
-        while true {
-            if at(.docComment) {
-                parseDocComments(into: &docs)
-            } else if at(.attributeOpen) {
-                if let attribute = parseAttribute() { attributes.append(attribute) }
-            } else {
-                return (docs, attributes)
-            }
-        }
     }
 }

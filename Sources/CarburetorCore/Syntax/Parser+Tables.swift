@@ -62,7 +62,17 @@ extension Parser {
     /// `table = { DOC_COMMENT | attribute } IDENT [ table_arguments ] table_body ;`
     mutating func parseTable() -> TableSyntax? {
         let start = current.range.start
-        let (docs, attributes) = parseDocCommentsAndAttributes()
+        var docs: [DocComment] = []
+        var attributes: [AttributeSyntax] = []
+        while true {
+            if at(.docComment) {
+                parseDocComments(into: &docs)
+            } else if at(.attributeOpen) {
+                if let attribute = parseAttribute() { attributes.append(attribute) }
+            } else {
+                break
+            }
+        }
         guard at(.identifier) else {
             if attributes.isEmpty {
                 reportDanglingDocComments(range(from: start), help: "a doc comment must come right before a table")
