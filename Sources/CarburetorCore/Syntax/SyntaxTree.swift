@@ -121,18 +121,22 @@ public struct TableSyntax: Hashable, Sendable {
     public var columns: [ColumnSyntax]
     /// Range of the `{ … }` body.
     public var bodyRange: SourceRange
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { storedRange }
+        set { storedRange = newValue }
+    }
+    /// Stored under another name than `range`, as in `ColumnSyntax`, so that
+    /// the public initializer can delegate to the memberwise one and a table
+    /// is not built on the stack and then copied.
+    var storedRange: SourceRange
+}
 
+extension TableSyntax {
     public init(docs: [DocComment], attributes: [AttributeSyntax] = [], name: Identifier,
                 arguments: [ArgumentSyntax]?,
                 columns: [ColumnSyntax], bodyRange: SourceRange, range: SourceRange) {
-        self.docs = docs
-        self.attributes = attributes
-        self.name = name
-        self.arguments = arguments
-        self.columns = columns
-        self.bodyRange = bodyRange
-        self.range = range
+        self.init(docs: docs, attributes: attributes, name: name, arguments: arguments, columns: columns,
+                  bodyRange: bodyRange, storedRange: range)
     }
 }
 
@@ -201,12 +205,15 @@ public struct AttributeSyntax: Hashable, Sendable {
     public var hasParentheses: Bool
     public var range: SourceRange
 
+}
+
+extension AttributeSyntax {
+    /// Delegates to the memberwise initializer, like `ColumnSyntax`'s, so
+    /// that an attribute is not built on the stack and then copied.
     public init(name: Identifier, defaultArgument: DefaultArgumentSyntax?,
                 hasParentheses: Bool, range: SourceRange) {
-        self.name = name
-        self.boxedDefaultArgument = defaultArgument.map(SyntaxBox.init)
-        self.hasParentheses = hasParentheses
-        self.range = range
+        self.init(name: name, boxedDefaultArgument: defaultArgument.map(SyntaxBox.init),
+                  hasParentheses: hasParentheses, range: range)
     }
 }
 
