@@ -5,12 +5,12 @@ extension Parser {
     mutating func peek(_ distance: Int = 1) -> LexedToken {
         precondition(distance == 1 || distance == 2, "the parser looks at most two tokens ahead")
         if lookaheadCount == 0 {
-            nextToken = pullToken()
+            lexer.nextToken(into: &nextToken)
             lookaheadCount = 1
         }
         if distance == 1 { return nextToken }
         if lookaheadCount == 1 {
-            tokenAfterNext = pullToken()
+            lexer.nextToken(into: &tokenAfterNext)
             lookaheadCount = 2
         }
         return tokenAfterNext
@@ -34,7 +34,7 @@ extension Parser {
         index += 1
         switch lookaheadCount {
         case 0:
-            current = pullToken()
+            lexer.nextToken(into: &current)
         case 1:
             current = nextToken
             lookaheadCount = 0
