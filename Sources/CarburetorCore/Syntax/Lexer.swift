@@ -171,13 +171,17 @@ public struct Lexer {
         offset = index
     }
 
-    /// Moves past spaces eight at a time while there are that many: the
-    /// indentation after a newline is most of a config's whitespace.
+    /// Moves past spaces eight at a time while there are that many, then past
+    /// the rest of them in the same step: the indentation after a newline is
+    /// most of a config's whitespace.
     private func endOfSpaces(from index: Int) -> Int {
         let eightSpaces: UInt64 = 0x2020_2020_2020_2020
         var index = index
-        while index + 8 <= bytes.count,
-              UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) == eightSpaces {
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            // The lowest byte that is not a space is the lowest nonzero byte here.
+            let notSpaces = word ^ eightSpaces
+            guard notSpaces == 0 else { return index + notSpaces.trailingZeroBitCount / 8 }
             index += 8
         }
         return index

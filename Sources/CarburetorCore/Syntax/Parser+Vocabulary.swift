@@ -1,14 +1,21 @@
 // The small vocabulary every parse function is written in.
 
 extension Parser {
-    /// The token one or two places ahead (`.endOfFile` past the end).
-    mutating func peek(_ distance: Int = 1) -> LexedToken {
-        precondition(distance == 1 || distance == 2, "the parser looks at most two tokens ahead")
+    /// The token after the current one (`.endOfFile` past the end).
+    @inline(__always)  // a few instructions, asked for at nearly every column
+    mutating func peek() -> LexedToken {
         if lookaheadCount == 0 {
             lexer.nextToken(into: &nextToken)
             lookaheadCount = 1
         }
-        if distance == 1 { return nextToken }
+        return nextToken
+    }
+
+    /// The token one or two places ahead (`.endOfFile` past the end).
+    mutating func peek(_ distance: Int) -> LexedToken {
+        precondition(distance == 1 || distance == 2, "the parser looks at most two tokens ahead")
+        if distance == 1 { return peek() }
+        _ = peek()
         if lookaheadCount == 1 {
             lexer.nextToken(into: &tokenAfterNext)
             lookaheadCount = 2

@@ -82,12 +82,18 @@ public struct ArgumentSyntax: Hashable, Sendable {
     public var name: Identifier
     /// `nil` when `= value` is missing entirely.
     public var value: ArgumentValueSyntax?
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { storedRange }
+        set { storedRange = newValue }
+    }
+    /// Stored under another name than `range`, as in `ColumnSyntax`, so that
+    /// the public initializer can delegate to the memberwise one.
+    var storedRange: SourceRange
+}
 
+extension ArgumentSyntax {
     public init(name: Identifier, value: ArgumentValueSyntax?, range: SourceRange) {
-        self.name = name
-        self.value = value
-        self.range = range
+        self.init(name: name, value: value, storedRange: range)
     }
 }
 
@@ -289,11 +295,17 @@ public struct GroupSyntax: Hashable, Sendable {
 public struct GroupEntrySyntax: Hashable, Sendable {
     public var table: Identifier
     public var arguments: [ArgumentSyntax]?
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { storedRange }
+        set { storedRange = newValue }
+    }
+    /// Stored under another name than `range`, as in `ColumnSyntax`, so that
+    /// the public initializer can delegate to the memberwise one.
+    var storedRange: SourceRange
+}
 
+extension GroupEntrySyntax {
     public init(table: Identifier, arguments: [ArgumentSyntax]?, range: SourceRange) {
-        self.table = table
-        self.arguments = arguments
-        self.range = range
+        self.init(table: table, arguments: arguments, storedRange: range)
     }
 }
