@@ -10,7 +10,7 @@ extension Parser {
     mutating func parseConfig() -> ConfigSyntax {
         file.utf8.withUnsafeBufferPointer { bytes in
             lexer = Lexer(bytes: bytes, keepComments: false, dropsUnknownTokens: true)
-            lexer.nextToken(into: &current)
+            current = lexer.nextToken()
             var wrapper: SourceRange?
             var blocks: [BlockSyntax]
             if at(word: Parser.macroName), peek().kind == .bang || peek().kind == .leftBrace {

@@ -4,11 +4,16 @@ extension Parser {
     /// The token after the current one (`.endOfFile` past the end).
     @inline(__always)  // a few instructions, asked for at nearly every column
     mutating func peek() -> LexedToken {
-        if lookaheadCount == 0 {
-            lexer.nextToken(into: &nextToken)
-            lookaheadCount = 1
-        }
+        if lookaheadCount == 0 { lexNextToken() }
         return nextToken
+    }
+
+    /// Lexes the token after the current one into `nextToken`; one of the
+    /// two places the lexer is inlined into (see `advance`).
+    @inline(never)
+    private mutating func lexNextToken() {
+        lexer.nextToken(into: &nextToken)
+        lookaheadCount = 1
     }
 
     /// The token one or two places ahead (`.endOfFile` past the end).
@@ -17,7 +22,7 @@ extension Parser {
         if distance == 1 { return peek() }
         _ = peek()
         if lookaheadCount == 1 {
-            lexer.nextToken(into: &tokenAfterNext)
+            tokenAfterNext = lexer.nextToken()
             lookaheadCount = 2
         }
         return tokenAfterNext
@@ -35,6 +40,10 @@ extension Parser {
     }
 
     /// Moves past the current token. At the end of the file it stays put.
+    ///
+    /// Not inlined, but the lexer is inlined into it: one call per token
+    /// instead of two.
+    @inline(never)
     mutating func advance() {
         guard current.kind != .endOfFile else { return }
         previousEnd = current.end
