@@ -27,9 +27,11 @@ struct NameTable {
 
     private static let prefixLength = 16
     private var entries: [Entry] = []
-    /// The slot of a hash is its top `slotBits` bits (multiplicative hashing).
-    private var slotBits = 0
-    private var count = 0
+    /// The slot of a hash is its top bits (multiplicative hashing): the hash
+    /// shifted right by this much (set by `grow`, which comes first).
+    private var slotShift: UInt64 = 0
+    /// Free slots left before the table is half full and must grow.
+    private var freeSlotsBeforeGrowing = 0
 
     /// The name `length` (> 0) bytes long at `start` in `bytes`, which must be
     /// the same buffer on every call (earlier names are compared against it).
@@ -42,9 +44,9 @@ struct NameTable {
                                   seed: hash)
         }
         hash = hash &* 0xFF51_AFD7_ED55_8CCD
-        if count * 2 >= entries.count { grow() }
+        if freeSlotsBeforeGrowing == 0 { grow() }
         let mask = entries.count - 1
-        var slot = Int(truncatingIfNeeded: hash >> UInt64(64 - slotBits))
+        var slot = Int(truncatingIfNeeded: hash &>> slotShift)
         while true {
             let entry = entries[slot]
             if entry.length == 0 { break }
@@ -57,7 +59,7 @@ struct NameTable {
         }
         let text = String(decoding: UnsafeRawBufferPointer(start: base + start, count: length), as: UTF8.self)
         entries[slot] = Entry(prefix: prefix, hash: hash, length: length, start: start, text: text)
-        count += 1
+        freeSlotsBeforeGrowing -= 1
         return text
     }
 
@@ -123,11 +125,13 @@ struct NameTable {
     private mutating func grow() {
         var old = entries
         entries = []
-        slotBits = max(6, slotBits + 1)
-        let capacity = 1 << slotBits
+        let capacity = max(64, old.count * 2)
+        let names = old.count / 2  // the table grows when exactly half full
+        slotShift = UInt64(64 - capacity.trailingZeroBitCount)
+        freeSlotsBeforeGrowing = capacity / 2 - names
         entries = Array(repeating: .free, count: capacity)
         for oldSlot in old.indices where old[oldSlot].length != 0 {
-            var slot = Int(truncatingIfNeeded: old[oldSlot].hash >> UInt64(64 - slotBits))
+            var slot = Int(truncatingIfNeeded: old[oldSlot].hash &>> slotShift)
             while entries[slot].length != 0 { slot = (slot + 1) & (capacity - 1) }
             swap(&entries[slot], &old[oldSlot])
         }
