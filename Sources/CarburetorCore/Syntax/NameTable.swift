@@ -129,7 +129,9 @@ struct NameTable {
         let names = old.count / 2  // the table grows when exactly half full
         slotShift = UInt64(64 - capacity.trailingZeroBitCount)
         freeSlotsBeforeGrowing = capacity / 2 - names
-        entries = Array(repeating: .free, count: capacity)
+        // Mapped rather than `Array(repeating:count:)`, which copies the free
+        // entry through its generic value witness, slot by slot.
+        entries = (0..<capacity).map { _ in .free }
         for oldSlot in old.indices where old[oldSlot].length != 0 {
             var slot = Int(truncatingIfNeeded: old[oldSlot].hash &>> slotShift)
             while entries[slot].length != 0 { slot = (slot + 1) & (capacity - 1) }
