@@ -28,10 +28,11 @@ final class GatherBuffer<Element> {
     /// The values gathered since the last call, in order; the buffer is left empty.
     func takeAll() -> [Element] {
         guard count > 0 else { return [] }
-        let taken = Array(unsafeUninitializedCapacity: count) { array, initialized in
-            array.baseAddress!.moveInitialize(from: storage, count: count)
-            initialized = count
-        }
+        // Reserved and appended rather than `Array(unsafeUninitializedCapacity:)`,
+        // which looks up the array's storage type at run time on each call.
+        var taken: [Element] = []
+        taken.reserveCapacity(count)
+        for offset in 0..<count { taken.append((storage + offset).move()) }
         count = 0
         return taken
     }

@@ -12,9 +12,9 @@ struct LexedToken {
     var isAtStartOfLine: Bool
     /// A string that ran to the end of its line (reported by the lexer).
     var isUnterminatedString = false
-    /// Set by the parser when the lexer reported an error just before this
-    /// token: it dropped an unknown token, or the previous string ran to the
-    /// end of its line and swallowed what followed.
+    /// Set when the lexer reported an error just before this token: it
+    /// dropped an unknown token (see `Lexer.dropsUnknownTokens`), or the
+    /// previous string ran to the end of its line and swallowed what followed.
     var followsLexicalError = false
     var start: Int
     var end: Int

@@ -5,10 +5,20 @@ extension Lexer {
     ///
     /// Non-ASCII letters are taken into the identifier (and reported), so that
     /// `café -> Text` gives one precise error instead of a cascade of syntax errors.
+    @inline(__always)
     mutating func lexIdent() {
         let bytes = self.bytes  // a local copy stays in registers through the loop
         var index = offset
-        while index < bytes.count, LexerByte.isIdentifierContinue(bytes[index]) { index += 1 }
+        // Eight bytes at a time while that many remain, then one at a time.
+        var lengthInWord = 8
+        while lengthInWord == 8, index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            lengthInWord = LexerByte.identifierLength(inWord: word)
+            index += lengthInWord
+        }
+        if lengthInWord == 8 {
+            while index < bytes.count, LexerByte.isIdentifierContinue(bytes[index]) { index += 1 }
+        }
         offset = index
         if index < bytes.count, bytes[index] >= 0x80 { lexIdentWithNonASCII() }
     }

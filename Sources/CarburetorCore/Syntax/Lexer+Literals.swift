@@ -17,8 +17,27 @@ extension Lexer {
     /// an unterminated string, so one missing quote cannot swallow the rest of
     /// the file; write `\n` for a newline inside a string.
     mutating func lexString() {
+        if let end = endOfPlainString(from: offset) {
+            offset = end
+            return
+        }
         var value: [UInt8] = []
         lexString(into: &value)
+    }
+
+    /// The offset after the closing quote of the string at `start` when it
+    /// closes on its line and holds no `\`: its value is then its bytes, and
+    /// it needs neither a value array nor any check.
+    func endOfPlainString(from start: Int) -> Int? {
+        var index = start + 1
+        while index < bytes.count {
+            switch bytes[index] {
+            case LexerByte.quote: return index + 1
+            case LexerByte.newline, LexerByte.backslash: return nil
+            default: index += 1
+            }
+        }
+        return nil
     }
 
     /// Lexes the string at `offset` (reporting its problems) and appends its

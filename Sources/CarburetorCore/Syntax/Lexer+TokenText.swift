@@ -46,9 +46,14 @@ extension Lexer {
         return names.name(spelledAt: textStart, length: token.end - textStart, in: bytes)
     }
 
-    /// The unescaped contents of a string token: the string is lexed again by
-    /// a fresh lexer, whose diagnostics (reported the first time) are dropped.
+    /// The unescaped contents of a string token: the bytes between its quotes,
+    /// or for a string with escapes (or unterminated) the value from lexing it
+    /// again with a fresh lexer, whose diagnostics (reported the first time)
+    /// are dropped.
     func stringLiteralValue(of token: LexedToken) -> String {
+        if let end = endOfPlainString(from: token.start) {
+            return text(from: token.start + 1, to: end - 1)
+        }
         var relexer = Lexer(bytes: bytes, keepComments: false)
         relexer.offset = token.start
         var value: [UInt8] = []

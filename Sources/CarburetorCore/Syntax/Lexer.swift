@@ -47,18 +47,26 @@ public struct Lexer {
     /// that lent them runs: a lexer never outlives one lexing or parsing call.
     let bytes: UnsafeBufferPointer<UInt8>
     let keepComments: Bool
+    /// Whether `.unknown` tokens (already reported) are left out of the
+    /// stream, as the parser wants: the token after one is then marked as
+    /// following a lexical error instead (`LexedToken.followsLexicalError`).
+    let dropsUnknownTokens: Bool
     /// Offset of the next byte to look at.
     var offset = 0
     private var producedAny = false
     /// Set by `lexString` for a string that runs to the end of its line.
     private var stringIsUnterminated = false
+    /// Whether the last token produced was an unterminated string, which
+    /// may have swallowed what followed: the next token follows a lexical error.
+    private var lastWasUnterminatedString = false
     var diagnostics: [Diagnostic] = []
     /// The `String` of each distinct identifier, shared by its occurrences.
     var names = NameTable()
 
-    init(bytes: UnsafeBufferPointer<UInt8>, keepComments: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, keepComments: Bool, dropsUnknownTokens: Bool = false) {
         self.bytes = bytes
         self.keepComments = keepComments
+        self.dropsUnknownTokens = dropsUnknownTokens
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             offset = 3  // a byte order mark
         }
@@ -69,20 +77,42 @@ public struct Lexer {
 
     /// The next token; `.endOfFile` at the end, and again on every later call.
     mutating func nextToken() -> LexedToken {
+        var token = LexedToken.endOfFile
+        nextToken(into: &token)
+        return token
+    }
+
+    /// Writes the next token into `token`: the parser's current token or
+    /// lookahead, filled in place rather than returned and copied. Inlined
+    /// into its few callers, which saves a call per token.
+    @inline(__always)
+    mutating func nextToken(into token: inout LexedToken) {
         var newlines = 0
+        var followsError = lastWasUnterminatedString
         while true {
             lexWhitespace(newlines: &newlines)
-            guard offset < bytes.count else { return produce(.endOfFile, from: bytes.count, newlines: newlines) }
-            let start = offset
-            if let kind = lexToken(newlines: &newlines) {
-                return produce(kind, from: start, newlines: newlines)
+            guard offset < bytes.count else {
+                produce(.endOfFile, from: bytes.count, newlines: newlines, followsError: followsError, into: &token)
+                return
             }
+            let start = offset
+            guard let kind = lexToken(newlines: &newlines) else { continue }
+            if kind == .unknown, dropsUnknownTokens {
+                // As if it had been produced: what follows counts its newlines from here.
+                producedAny = true
+                newlines = 0
+                followsError = true
+                continue
+            }
+            produce(kind, from: start, newlines: newlines, followsError: followsError, into: &token)
+            return
         }
     }
 
     /// Lexes a skipped comment or exactly one token starting at `offset`
     /// (not at whitespace) and moves past it; returns the kind of the token
     /// (which ends at the new `offset`), or `nil` for a skipped comment.
+    @inline(__always)  // once per token: the call cost more than the dispatch
     private mutating func lexToken(newlines: inout Int) -> TokenKind? {
         let byte = bytes[offset]
         switch byte {
@@ -143,13 +173,17 @@ public struct Lexer {
         offset = index
     }
 
-    /// Moves past spaces eight at a time while there are that many: the
-    /// indentation after a newline is most of a config's whitespace.
+    /// Moves past spaces eight at a time while there are that many, then past
+    /// the rest of them in the same step: the indentation after a newline is
+    /// most of a config's whitespace.
     private func endOfSpaces(from index: Int) -> Int {
         let eightSpaces: UInt64 = 0x2020_2020_2020_2020
         var index = index
-        while index + 8 <= bytes.count,
-              UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) == eightSpaces {
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            // The lowest byte that is not a space is the lowest nonzero byte here.
+            let notSpaces = word ^ eightSpaces
+            guard notSpaces == 0 else { return index + notSpaces.trailingZeroBitCount / 8 }
             index += 8
         }
         return index
@@ -181,14 +215,19 @@ public struct Lexer {
         return kind
     }
 
-    /// The token of `kind` from `start` to `offset`.
-    private mutating func produce(_ kind: TokenKind, from start: Int, newlines: Int) -> LexedToken {
-        let token = LexedToken(kind: kind, isAtStartOfLine: newlines > 0 || !producedAny,
-                               isUnterminatedString: stringIsUnterminated,
-                               start: start, end: offset, newlinesBefore: newlines)
+    /// Writes the token of `kind` from `start` to `offset` into `token`.
+    private mutating func produce(_ kind: TokenKind, from start: Int, newlines: Int, followsError: Bool,
+                                  into token: inout LexedToken) {
+        token.kind = kind
+        token.isAtStartOfLine = newlines > 0 || !producedAny
+        token.isUnterminatedString = stringIsUnterminated
+        token.followsLexicalError = followsError
+        token.start = start
+        token.end = offset
+        token.newlinesBefore = newlines
         producedAny = true
+        lastWasUnterminatedString = stringIsUnterminated
         stringIsUnterminated = false
-        return token
     }
 
     /// Reports the string being lexed as unterminated (see `LexedToken.isUnterminatedString`).

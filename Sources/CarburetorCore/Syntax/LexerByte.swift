@@ -50,6 +50,32 @@ enum LexerByte {
         return byte < 128 && (word >> UInt64(byte & 63)) & 1 != 0
     }
 
+    /// How many of the eight bytes of `word` (read little-endian: the first
+    /// byte is the lowest), from the first, are ASCII letters, digits or `_`;
+    /// 8 when all are. All eight bytes are tested at once: for each byte,
+    /// adding a constant sets its top bit exactly when it is at least (or
+    /// above) a bound, and no byte carries into the next because the top bits
+    /// are cleared first (a byte with its top bit set is not ASCII, so not in
+    /// a name).
+    static func identifierLength(inWord word: UInt64) -> Int {
+        let topBits: UInt64 = 0x8080_8080_8080_8080
+        let lowBits = word & ~topBits
+        let letters = inRange(lowBits | 0x2020_2020_2020_2020, from: UInt8(ascii: "a"), to: UInt8(ascii: "z"))
+        let digits = inRange(lowBits, from: zero, to: nine)
+        let underscores = inRange(lowBits, from: underscore, to: underscore)
+        let notInName = ~((letters | digits | underscores) & ~word) & topBits
+        return notInName.trailingZeroBitCount / 8
+    }
+
+    /// The top bit of each byte of `bytes` (all below 0x80) set when the byte
+    /// is in `low...high`, every other bit clear.
+    private static func inRange(_ bytes: UInt64, from low: UInt8, to high: UInt8) -> UInt64 {
+        let everyByte: UInt64 = 0x0101_0101_0101_0101
+        let atLeastLow = bytes &+ UInt64(0x80 - low) &* everyByte
+        let aboveHigh = bytes &+ UInt64(0x7F - high) &* everyByte
+        return atLeastLow & ~aboveHigh & 0x8080_8080_8080_8080
+    }
+
     static func isHexDigit(_ byte: UInt8) -> Bool {
         isDigit(byte)
             || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))

@@ -9,8 +9,8 @@ extension Parser {
     /// duration of this call.
     mutating func parseConfig() -> ConfigSyntax {
         file.utf8.withUnsafeBufferPointer { bytes in
-            lexer = Lexer(bytes: bytes, keepComments: false)
-            current = pullToken()
+            lexer = Lexer(bytes: bytes, keepComments: false, dropsUnknownTokens: true)
+            current = lexer.nextToken()
             var wrapper: SourceRange?
             var blocks: [BlockSyntax]
             if at(word: Parser.macroName), peek().kind == .bang || peek().kind == .leftBrace {

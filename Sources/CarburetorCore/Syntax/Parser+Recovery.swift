@@ -93,6 +93,8 @@ extension Parser {
     // MARK: What starts what
 
     /// `name {`, or `name(` at the start of a line: a table header, which can never be a column.
+    /// Whatever `atTopLevelBlockStart` accepts is one too (`tables {`), so
+    /// inside a table this test alone finds both.
     var atTableStart: Bool {
         mutating get {
             guard at(.identifier) else { return false }

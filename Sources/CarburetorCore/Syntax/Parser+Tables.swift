@@ -112,7 +112,9 @@ extension Parser {
         var progress = ProgressGuard()
         while consume(if: .rightBrace) == nil {
             guard progress.madeProgress(at: index) else { forceProgress(); continue }
-            if atEndOfFile || atTableStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
+            // A table header (the next top-level block's `tables {` is one
+            // too) means this table's `}` is missing.
+            if atEndOfFile || atTableStart {
                 reportMissing(.unclosedDelimiter, "expected '}' to close table '\(Parser.abbreviated(table.text))'", insert: "}",
                               notes: open.map { [DiagnosticNote("'{' opened here", at: $0.range)] } ?? [])
                 break
@@ -140,7 +142,7 @@ extension Parser {
     /// What may follow a column: `,`, the closing `}`, or (reported) a missing comma.
     private mutating func expectColumnSeparator() {
         if consume(if: .comma) != nil { return }
-        if at(.rightBrace) || atEndOfFile || atTableStart || atTopLevelBlockStart(outdentedTo: blockIndentation) {
+        if at(.rightBrace) || atEndOfFile || atTableStart {
             return
         }
         let nextColumnFollows = at(.attributeOpen) || at(.docComment)
@@ -157,9 +159,8 @@ extension Parser {
     /// After an error inside a table: on to the next `,` (consumed), `}`, or
     /// column starting a line.
     private mutating func skipToColumnBoundary() {
-        let indentation = blockIndentation
         skip { (parser: inout Parser) in
-            parser.at(.comma) || parser.atTableStart || parser.atTopLevelBlockStart(outdentedTo: indentation)
+            parser.at(.comma) || parser.atTableStart
                 || (parser.current.isAtStartOfLine
                     && (parser.at(.identifier) || parser.at(.attributeOpen) || parser.at(.docComment)))
         }

@@ -7,6 +7,7 @@ extension Parser {
     /// Recursion is capped at `maximumTypeDepth`; deeper nesting is reported
     /// and walked iteratively, so no input can exhaust the stack, and the
     /// type comes back `nil` like a missing one.
+    @inline(__always)  // into `parseColumn`, once per column
     mutating func parseType(context: @autoclosure () -> String) -> TypeSyntax? {
         let start = current.range.start
         typeNestingExceeded = false

@@ -1,16 +1,28 @@
 // The small vocabulary every parse function is written in.
 
 extension Parser {
+    /// The token after the current one (`.endOfFile` past the end).
+    @inline(__always)  // a few instructions, asked for at nearly every column
+    mutating func peek() -> LexedToken {
+        if lookaheadCount == 0 { lexNextToken() }
+        return nextToken
+    }
+
+    /// Lexes the token after the current one into `nextToken`; one of the
+    /// two places the lexer is inlined into (see `advance`).
+    @inline(never)
+    private mutating func lexNextToken() {
+        lexer.nextToken(into: &nextToken)
+        lookaheadCount = 1
+    }
+
     /// The token one or two places ahead (`.endOfFile` past the end).
-    mutating func peek(_ distance: Int = 1) -> LexedToken {
+    mutating func peek(_ distance: Int) -> LexedToken {
         precondition(distance == 1 || distance == 2, "the parser looks at most two tokens ahead")
-        if lookaheadCount == 0 {
-            nextToken = pullToken()
-            lookaheadCount = 1
-        }
-        if distance == 1 { return nextToken }
+        if distance == 1 { return peek() }
+        _ = peek()
         if lookaheadCount == 1 {
-            tokenAfterNext = pullToken()
+            tokenAfterNext = lexer.nextToken()
             lookaheadCount = 2
         }
         return tokenAfterNext
@@ -28,13 +40,17 @@ extension Parser {
     }
 
     /// Moves past the current token. At the end of the file it stays put.
+    ///
+    /// Not inlined, but the lexer is inlined into it: one call per token
+    /// instead of two.
+    @inline(never)
     mutating func advance() {
         guard current.kind != .endOfFile else { return }
         previousEnd = current.end
         index += 1
         switch lookaheadCount {
         case 0:
-            current = pullToken()
+            lexer.nextToken(into: &current)
         case 1:
             current = nextToken
             lookaheadCount = 0

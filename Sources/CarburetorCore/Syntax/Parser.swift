@@ -61,8 +61,6 @@ public struct Parser {
     var nextToken = LexedToken.endOfFile
     var tokenAfterNext = LexedToken.endOfFile
     var lookaheadCount = 0
-    /// Set when the last token pulled was an unterminated string.
-    var pulledUnterminatedString = false
     /// Number of tokens consumed so far: identifies the current token.
     var index = 0
     /// End offset of the last consumed token: where a missing token would go.
@@ -87,21 +85,5 @@ public struct Parser {
 
     init(file: SourceFile) {
         self.file = file
-    }
-
-    /// The next token from the lexer, without the `.unknown` ones (the lexer
-    /// has reported those).
-    mutating func pullToken() -> LexedToken {
-        var followsError = pulledUnterminatedString
-        while true {
-            var token = lexer.nextToken()
-            if token.kind == .unknown {
-                followsError = true
-                continue
-            }
-            pulledUnterminatedString = token.isUnterminatedString
-            token.followsLexicalError = followsError
-            return token
-        }
     }
 }

@@ -82,12 +82,18 @@ public struct ArgumentSyntax: Hashable, Sendable {
     public var name: Identifier
     /// `nil` when `= value` is missing entirely.
     public var value: ArgumentValueSyntax?
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { storedRange }
+        set { storedRange = newValue }
+    }
+    /// Stored under another name than `range`, as in `ColumnSyntax`, so that
+    /// the public initializer can delegate to the memberwise one.
+    var storedRange: SourceRange
+}
 
+extension ArgumentSyntax {
     public init(name: Identifier, value: ArgumentValueSyntax?, range: SourceRange) {
-        self.name = name
-        self.value = value
-        self.range = range
+        self.init(name: name, value: value, storedRange: range)
     }
 }
 
@@ -121,18 +127,22 @@ public struct TableSyntax: Hashable, Sendable {
     public var columns: [ColumnSyntax]
     /// Range of the `{ … }` body.
     public var bodyRange: SourceRange
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { storedRange }
+        set { storedRange = newValue }
+    }
+    /// Stored under another name than `range`, as in `ColumnSyntax`, so that
+    /// the public initializer can delegate to the memberwise one and a table
+    /// is not built on the stack and then copied.
+    var storedRange: SourceRange
+}
 
+extension TableSyntax {
     public init(docs: [DocComment], attributes: [AttributeSyntax] = [], name: Identifier,
                 arguments: [ArgumentSyntax]?,
                 columns: [ColumnSyntax], bodyRange: SourceRange, range: SourceRange) {
-        self.docs = docs
-        self.attributes = attributes
-        self.name = name
-        self.arguments = arguments
-        self.columns = columns
-        self.bodyRange = bodyRange
-        self.range = range
+        self.init(docs: docs, attributes: attributes, name: name, arguments: arguments, columns: columns,
+                  bodyRange: bodyRange, storedRange: range)
     }
 }
 
@@ -142,15 +152,22 @@ public struct ColumnSyntax: Hashable, Sendable {
     public var name: Identifier
     /// `nil` when `-> Type` is missing.
     public var type: TypeSyntax?
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { storedRange }
+        set { storedRange = newValue }
+    }
+    /// Stored under another name than `range` so that Swift synthesizes a
+    /// memberwise initializer that the public one can delegate to: a column
+    /// built by assigning its properties one by one in an initializer is
+    /// built on the stack and then copied, with a retain and a release per
+    /// property, and the parser builds 200,000 of them for a large config.
+    var storedRange: SourceRange
+}
 
+extension ColumnSyntax {
     public init(docs: [DocComment], attributes: [AttributeSyntax], name: Identifier,
                 type: TypeSyntax?, range: SourceRange) {
-        self.docs = docs
-        self.attributes = attributes
-        self.name = name
-        self.type = type
-        self.range = range
+        self.init(docs: docs, attributes: attributes, name: name, type: type, storedRange: range)
     }
 }
 
@@ -194,12 +211,15 @@ public struct AttributeSyntax: Hashable, Sendable {
     public var hasParentheses: Bool
     public var range: SourceRange
 
+}
+
+extension AttributeSyntax {
+    /// Delegates to the memberwise initializer, like `ColumnSyntax`'s, so
+    /// that an attribute is not built on the stack and then copied.
     public init(name: Identifier, defaultArgument: DefaultArgumentSyntax?,
                 hasParentheses: Bool, range: SourceRange) {
-        self.name = name
-        self.boxedDefaultArgument = defaultArgument.map(SyntaxBox.init)
-        self.hasParentheses = hasParentheses
-        self.range = range
+        self.init(name: name, boxedDefaultArgument: defaultArgument.map(SyntaxBox.init),
+                  hasParentheses: hasParentheses, range: range)
     }
 }
 
@@ -275,11 +295,17 @@ public struct GroupSyntax: Hashable, Sendable {
 public struct GroupEntrySyntax: Hashable, Sendable {
     public var table: Identifier
     public var arguments: [ArgumentSyntax]?
-    public var range: SourceRange
+    public var range: SourceRange {
+        get { storedRange }
+        set { storedRange = newValue }
+    }
+    /// Stored under another name than `range`, as in `ColumnSyntax`, so that
+    /// the public initializer can delegate to the memberwise one.
+    var storedRange: SourceRange
+}
 
+extension GroupEntrySyntax {
     public init(table: Identifier, arguments: [ArgumentSyntax]?, range: SourceRange) {
-        self.table = table
-        self.arguments = arguments
-        self.range = range
+        self.init(table: table, arguments: arguments, storedRange: range)
     }
 }
