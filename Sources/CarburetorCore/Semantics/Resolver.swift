@@ -42,6 +42,12 @@ public struct Resolver {
     init(file: SourceFile, keepsNotes: Bool = true) {
         self.file = file
         self.diagnostics = DiagnosticCollector(keepsNotes: keepsNotes)
+        // Tables arrive one at a time, so their number is not known; sized
+        // from the input (a table takes a few hundred bytes), the arrays and
+        // name tables of a large config are not reallocated as they fill.
+        let expectedTables = file.utf8.count / 512
+        tables.reserveCapacity(expectedTables)
+        tableDirectory.reserveCapacity(expectedTables)
     }
 
     /// Resolves the sync groups of `syntax` against the tables added so far

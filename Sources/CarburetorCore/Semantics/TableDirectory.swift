@@ -27,6 +27,13 @@ struct TableDirectory {
     /// built on first use, since most tables are never searched.
     private var columnIndexes: [Int: [String: Int]] = [:]
 
+    mutating func reserveCapacity(_ tableCount: Int) {
+        tablesByName.reserveCapacity(tableCount)
+        tablesByPlural.reserveCapacity(tableCount)
+        pluralRanges.reserveCapacity(tableCount)
+        tablesBySwiftTypeName.reserveCapacity(tableCount)
+    }
+
     // Tables claim in declaration order, each once and with the position it
     // will have in `tables`: the earlier owners a claim finds are in `tables`.
 

@@ -33,6 +33,17 @@ struct NameTable {
     /// Free slots left before the table is half full and must grow.
     private var freeSlotsBeforeGrowing = 0
 
+    /// A table with room for about `expectedNames` names before it grows:
+    /// growing a large table rehashes every name, and each large allocation
+    /// makes the allocator consolidate the many small blocks a parse frees.
+    init(expectedNames: Int = 0) {
+        var capacity = 64
+        while capacity / 2 < expectedNames { capacity *= 2 }
+        entries = (0..<capacity).map { _ in .free }
+        slotShift = UInt64(64 - capacity.trailingZeroBitCount)
+        freeSlotsBeforeGrowing = capacity / 2
+    }
+
     /// The name `length` (> 0) bytes long at `start` in `bytes`, which must be
     /// the same buffer on every call (earlier names are compared against it).
     mutating func name(spelledAt start: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
@@ -120,7 +131,7 @@ struct NameTable {
         return true
     }
 
-    /// Doubles the slots (64 at first) and moves every entry over; the names
+    /// Doubles the slots and moves every entry over; the names
     /// are moved rather than copied, which would retain each.
     private mutating func grow() {
         var old = entries

@@ -10,6 +10,9 @@ extension Parser {
     mutating func parseConfig() -> ConfigSyntax {
         file.utf8.withUnsafeBufferPointer { bytes in
             lexer = Lexer(bytes: bytes, keepComments: false, dropsUnknownTokens: true)
+            // Sized up front: a config has a distinct name (a table's, most
+            // often) every few hundred bytes.
+            lexer.names = NameTable(expectedNames: bytes.count / 512)
             current = lexer.nextToken()
             var wrapper: SourceRange?
             var blocks: [BlockSyntax]
