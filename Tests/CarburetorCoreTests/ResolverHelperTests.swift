@@ -26,16 +26,7 @@ import Testing
         var names = ["user", "users", "person", "Person", "sales_person", "box", "day", "city", "fish",
                      "bus", "address", "match", "leaf", "data", "item_", "__", "", "x_", "news_item",
                      "Status", "CHURCH", "a_b_sheep", "criterion", "caf\u{E9}s", "line\r\nitems"]
-        let alphabet = Array("aeiosxyzhcnt_")
-        var state: UInt64 = 11
-        for _ in 0..<3_000 {
-            var name = ""
-            for _ in 0..<(Int(state % 7) + 1) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                name.append(alphabet[Int((state >> 33) % UInt64(alphabet.count))])
-            }
-            names.append(name)
-        }
+        names += randomNames(from: "aeiosxyzhcnt_", count: 3_000, maximumLength: 7, seed: 11)
         for name in names where !Pluralization.defaultPluralMayReadWrong(name) {
             let english = Pluralization.englishPlural(of: name)
             #expect(!Pluralization.looksPlural(name), "\(name)")
@@ -113,19 +104,24 @@ import Testing
     @Test func agreesWithNaming() {
         var names = ["user", "user_a", "userA", "_", "__", "_x", "x_", "a__b", "ID", "iD", "phone_number",
                      "a_1b", "A", "_9", "Ünicode_name", "é"]
-        let alphabet = Array("aZ_9q")
-        var state: UInt64 = 7
-        for _ in 0..<2_000 {
-            var name = ""
-            for _ in 0..<(Int(state % 6) + 1) {
-                state = state &* 6364136223846793005 &+ 1442695040888963407
-                name.append(alphabet[Int((state >> 33) % UInt64(alphabet.count))])
-            }
-            names.append(name)
-        }
+        names += randomNames(from: "aZ_9q", count: 2_000, maximumLength: 6, seed: 7)
         for name in names {
             #expect(SwiftNames.typeName(name) == Naming.upperCamelCase(name), "\(name)")
             #expect(SwiftNames.propertyName(name) == Naming.lowerCamelCase(name), "\(name)")
         }
+    }
+}
+
+/// Names of 1 to `maximumLength` characters drawn from `alphabet`, the same on every run.
+private func randomNames(from alphabet: String, count: Int, maximumLength: Int, seed: UInt64) -> [String] {
+    let alphabet = Array(alphabet)
+    var state = seed
+    return (0..<count).map { _ in
+        var name = ""
+        for _ in 0..<(Int(state % UInt64(maximumLength)) + 1) {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            name.append(alphabet[Int((state >> 33) % UInt64(alphabet.count))])
+        }
+        return name
     }
 }

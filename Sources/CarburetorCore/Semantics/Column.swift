@@ -9,7 +9,7 @@ public struct Column: Hashable, Sendable {
     public var name: String
     /// `nil` when every rare field is `nil`, so equal columns are laid out
     /// alike and the synthesized `==` and `hash(into:)` stay correct.
-    private var rareFields: RareColumnFields?
+    private var rareFields: ValueBox<RareColumnValues>?
     private var compactRange: CompactSourceRange
     public var type: ColumnType
     public var role: ColumnRole
@@ -34,38 +34,38 @@ public struct Column: Hashable, Sendable {
         if sqlDefault == nil, swiftDefault == nil, documentation == nil, renamedFrom == nil, compactRange != nil {
             self.rareFields = nil
         } else {
-            self.rareFields = RareColumnFields(RareColumnValues(
+            self.rareFields = RareColumnValues(
                 sqlDefault: sqlDefault, swiftDefault: swiftDefault, documentation: documentation,
-                renamedFrom: renamedFrom, wideRange: compactRange == nil ? range : nil))
+                renamedFrom: renamedFrom, wideRange: compactRange == nil ? range : nil).boxed
         }
     }
 
     public var sqlDefault: SQLDefault? {
-        get { rareFields?.values.sqlDefault }
+        get { rareFields?.value.sqlDefault }
         set { updateRareFields { $0.sqlDefault = newValue } }
     }
 
     /// `#[default(swift = "expr")]`: a Swift expression for the insert initializer.
     public var swiftDefault: String? {
-        get { rareFields?.values.swiftDefault }
+        get { rareFields?.value.swiftDefault }
         set { updateRareFields { $0.swiftDefault = newValue } }
     }
 
     /// Text of the `///` comments, lines joined by "\n"; `nil` when none.
     public var documentation: String? {
-        get { rareFields?.values.documentation }
+        get { rareFields?.value.documentation }
         set { updateRareFields { $0.documentation = newValue } }
     }
 
     /// `#[renamed_from(old)]`: the column's previous name, for migrations.
     public var renamedFrom: String? {
-        get { rareFields?.values.renamedFrom }
+        get { rareFields?.value.renamedFrom }
         set { updateRareFields { $0.renamedFrom = newValue } }
     }
 
     /// Where the column was declared; `nil` for synthesized columns.
     public var range: SourceRange? {
-        get { compactRange.range ?? rareFields?.values.wideRange }
+        get { compactRange.range ?? rareFields?.value.wideRange }
         set {
             let compact = CompactSourceRange(newValue)
             compactRange = compact ?? .none
@@ -77,9 +77,9 @@ public struct Column: Hashable, Sendable {
     public var isNullable: Bool { type.isNullable }
 
     private mutating func updateRareFields(_ change: (inout RareColumnValues) -> Void) {
-        var values = rareFields?.values ?? RareColumnValues()
+        var values = rareFields?.value ?? RareColumnValues()
         change(&values)
-        rareFields = RareColumnFields(values)
+        rareFields = values.boxed
     }
 }
 
@@ -92,28 +92,12 @@ private struct RareColumnValues: Hashable, Sendable {
     /// A range whose offsets do not fit `CompactSourceRange` (a file over 4 GB).
     var wideRange: SourceRange?
 
-    var isEmpty: Bool {
-        sqlDefault == nil && swiftDefault == nil && documentation == nil && renamedFrom == nil && wideRange == nil
-    }
-}
-
-/// An immutable box of rare fields, compared and hashed by value; a change
-/// makes a new box, so copies of a column never share a change.
-private final class RareColumnFields: Hashable, Sendable {
-    let values: RareColumnValues
-
-    /// `nil` when there is nothing to keep.
-    init?(_ values: RareColumnValues) {
-        guard !values.isEmpty else { return nil }
-        self.values = values
-    }
-
-    static func == (lhs: RareColumnFields, rhs: RareColumnFields) -> Bool {
-        lhs.values == rhs.values
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(values)
+    /// A box for the column, or `nil` when there is nothing to keep: equal
+    /// columns are then laid out alike (synthesized `==` and hashing).
+    var boxed: ValueBox<RareColumnValues>? {
+        let isEmpty = sqlDefault == nil && swiftDefault == nil && documentation == nil && renamedFrom == nil
+            && wideRange == nil
+        return isEmpty ? nil : ValueBox(self)
     }
 }
 

@@ -202,11 +202,11 @@ public struct AttributeSyntax: Hashable, Sendable {
     /// Present for `#[default(…)]` (and any other attribute written with parentheses).
     public var defaultArgument: DefaultArgumentSyntax? {
         get { boxedDefaultArgument?.value }
-        set { boxedDefaultArgument = newValue.map(SyntaxBox.init) }
+        set { boxedDefaultArgument = newValue.map(ValueBox.init) }
     }
     /// Boxed: most attributes (`#[id]`, `#[immutable]`) have no argument, and
     /// an inline one would make every attribute of a large config twice as big.
-    private var boxedDefaultArgument: SyntaxBox<DefaultArgumentSyntax>?
+    private var boxedDefaultArgument: ValueBox<DefaultArgumentSyntax>?
     /// True when parentheses followed the name, even if their contents were unusable.
     public var hasParentheses: Bool
     public var range: SourceRange
@@ -218,26 +218,8 @@ extension AttributeSyntax {
     /// that an attribute is not built on the stack and then copied.
     public init(name: Identifier, defaultArgument: DefaultArgumentSyntax?,
                 hasParentheses: Bool, range: SourceRange) {
-        self.init(name: name, boxedDefaultArgument: defaultArgument.map(SyntaxBox.init),
+        self.init(name: name, boxedDefaultArgument: defaultArgument.map(ValueBox.init),
                   hasParentheses: hasParentheses, range: range)
-    }
-}
-
-/// An immutable heap box compared and hashed by its value, for rarely
-/// present parts of a node that would otherwise enlarge every node.
-final class SyntaxBox<Value: Hashable & Sendable>: Hashable, Sendable {
-    let value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    static func == (lhs: SyntaxBox, rhs: SyntaxBox) -> Bool {
-        lhs.value == rhs.value
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(value)
     }
 }
 
