@@ -3,7 +3,7 @@
 /// The resolver never stops at the first problem: it reports everything it
 /// can see and still returns a best-effort schema in which every table has
 /// exactly one id, sync stamp and soft-delete column, so later stages never
-/// trip over a half-resolved table. Lookups go through dictionaries, so the
+/// trip over a half-resolved table. Lookups go through hash tables, so the
 /// work grows linearly with the number of tables, columns and entries.
 ///
 /// Lexical and syntax errors, a block given twice and an unknown top-level
