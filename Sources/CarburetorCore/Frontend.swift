@@ -22,9 +22,24 @@ public enum Frontend {
     /// - Parameter includeNotes: false leaves out notes (severity `.note`),
     ///   which costs less on large configs; errors and warnings are the same.
     public static func compile(_ file: SourceFile, includeNotes: Bool) -> CompilationResult {
-        var diagnostics = DiagnosticCollector(keepsNotes: includeNotes)
+        compile(file, includeNotes: includeNotes, threading: .automatic)
+    }
+
+    /// `compile` with the threads chosen (the benchmark compares them).
+    @_spi(Benchmarking)
+    public static func compile(_ file: SourceFile, includeNotes: Bool, threading: FrontendThreading)
+        -> CompilationResult {
         var resolver = Resolver(file: file, keepsNotes: includeNotes)
-        let rest = Parser.parse(file, diagnostics: &diagnostics) { table in resolver.resolveTable(table) }
+        var diagnostics: DiagnosticCollector
+        let rest: ConfigSyntax
+        if threading.usesParserThread(for: file),
+           let parsed = parseOnParserThread(file, keepsNotes: includeNotes,
+                                            resolving: { table in resolver.resolveTable(table) }) {
+            (rest, diagnostics) = parsed
+        } else {
+            diagnostics = DiagnosticCollector(keepsNotes: includeNotes)
+            rest = Parser.parse(file, diagnostics: &diagnostics) { table in resolver.resolveTable(table) }
+        }
         let schema = resolver.finish(rest)
         // Lexer and parser diagnostics first, then the resolver's: the same
         // order as resolving after parsing, so equal positions sort alike.

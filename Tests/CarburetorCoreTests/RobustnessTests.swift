@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CarburetorCore
+@_spi(Benchmarking) @testable import CarburetorCore
 
 /// A small deterministic generator, so every run feeds the same inputs.
 private struct SplitMix64: RandomNumberGenerator {
@@ -61,6 +61,10 @@ private struct SplitMix64: RandomNumberGenerator {
         let schema = Resolver.resolve(syntax, in: file, diagnostics: &diagnostics)
         #expect(result.diagnostics == diagnostics.sorted)
         #expect(result.schema == (diagnostics.hasErrors ? nil : schema))
+        // And parsing on a thread of its own changes nothing.
+        let threaded = Frontend.compile(file, includeNotes: true, threading: .parserThread)
+        #expect(threaded.diagnostics == result.diagnostics)
+        #expect(threaded.schema == result.schema)
         checkTokensCoverTheFile(file)
     }
 

@@ -1,4 +1,4 @@
-import CarburetorCore
+@_spi(Benchmarking) import CarburetorCore
 
 /// libFuzzer calls this with each input; libFuzzer itself provides `main`.
 ///
@@ -18,6 +18,10 @@ public func fuzzFrontend(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let schema = Resolver.resolve(syntax, in: file, diagnostics: &diagnostics)
     precondition(result.diagnostics == diagnostics.sorted, "streamed and whole-tree diagnostics differ")
     precondition(result.schema == (diagnostics.hasErrors ? nil : schema), "streamed and whole-tree schemas differ")
+    // Parsing on a thread of its own must change nothing.
+    let threaded = Frontend.compile(file, includeNotes: true, threading: .parserThread)
+    precondition(threaded.diagnostics == result.diagnostics, "threaded and single-thread diagnostics differ")
+    precondition(threaded.schema == result.schema, "threaded and single-thread schemas differ")
     for diagnostic in result.diagnostics {
         precondition(diagnostic.range.end <= length, "diagnostic range past the end of the file")
         for note in diagnostic.notes {

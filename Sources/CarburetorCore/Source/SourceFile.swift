@@ -1,43 +1,62 @@
+import Dispatch
+
 /// One `.carb` input: its display name (a path, or `<stdin>`) and its bytes.
 ///
-/// The lexer works on `utf8` directly; line starts are computed once so that
-/// turning an offset into a line and column is a binary search. Only the
-/// bytes are stored (valid UTF-8 always): `text` is decoded on demand, so a
-/// large file is held once, not twice.
+/// The lexer works on `utf8` directly. Line starts are found on first use
+/// (a diagnostic to render, a block's indentation), not when the file is
+/// read: a clean `check` of a large config never needs them. Only the bytes
+/// are stored (valid UTF-8 always): `text` is decoded on demand, so a large
+/// file is held once, not twice.
 public struct SourceFile: Sendable, Hashable {
     public let name: String
     public let utf8: [UInt8]
+    private let lineTable = LineStartTable()
+
     /// Byte offset at which each line begins; `lineStarts[0] == 0`.
-    public let lineStarts: [Int]
+    public var lineStarts: [Int] { lineTable.starts(of: utf8) }
 
     /// The whole text (decoded from `utf8` on each use).
     public var text: String { String(decoding: utf8, as: UTF8.self) }
 
     public init(name: String, text: String) {
-        let bytes = Array(text.utf8)
-        self.init(name: name, validUTF8: bytes, newlines: SourceFile.scan(bytes).newlines)
+        self.init(name: name, validUTF8: Array(text.utf8))
     }
 
     /// Reads bytes that may not be valid UTF-8; invalid sequences become U+FFFD
     /// so the lexer can report them instead of the program crashing.
     public init(name: String, bytes: [UInt8]) {
-        let scan = SourceFile.scan(bytes)
-        if scan.isASCII || SourceFile.isValidUTF8(bytes) {
-            self.init(name: name, validUTF8: bytes, newlines: scan.newlines)
+        if SourceFile.isASCII(bytes) || SourceFile.isValidUTF8(bytes) {
+            self.init(name: name, validUTF8: bytes)
         } else {
             self.init(name: name, text: String(decoding: bytes, as: UTF8.self))
         }
     }
 
-    private init(name: String, validUTF8 bytes: [UInt8], newlines: Int) {
+    private init(name: String, validUTF8 bytes: [UInt8]) {
         self.name = name
         self.utf8 = bytes
-        // Counted first (by `scan`) so the array is allocated once, at its final size.
-        lineStarts = bytes.withUnsafeBufferPointer { buffer in
-            Array(unsafeUninitializedCapacity: newlines + 1) { starts, initialized in
+    }
+
+    // The line table is derived from the bytes, so it takes no part in equality.
+    public static func == (left: SourceFile, right: SourceFile) -> Bool {
+        left.name == right.name && left.utf8 == right.utf8
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(utf8)
+    }
+
+    /// Byte offsets of line starts, counted first so that the array is
+    /// allocated once, at its final size.
+    fileprivate static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var newlines = 0
+            forEachNewline(in: buffer) { _ in newlines += 1 }
+            return Array(unsafeUninitializedCapacity: newlines + 1) { starts, initialized in
                 starts[0] = 0
                 initialized = 1
-                SourceFile.forEachNewline(in: buffer) { offset in
+                forEachNewline(in: buffer) { offset in
                     starts[initialized] = offset + 1
                     initialized += 1
                 }
@@ -48,24 +67,19 @@ public struct SourceFile: Sendable, Hashable {
     // The scans below read eight bytes at a time: over a large file they are
     // a noticeable part of `check` when done byte by byte.
 
-    /// How many newlines the bytes hold, and whether all are ASCII (then they
-    /// are valid UTF-8 without decoding).
-    private static func scan(_ bytes: [UInt8]) -> (newlines: Int, isASCII: Bool) {
+    /// Whether every byte is ASCII (then the bytes are valid UTF-8 without decoding).
+    private static func isASCII(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
-            var newlines = 0
             var combined: UInt64 = 0
             let words = buffer.count / 8
             let raw = UnsafeRawPointer(buffer.baseAddress)
             for word in 0..<words {
-                let value = raw!.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)
-                combined |= value
-                newlines += newlineBytes(in: value).nonzeroBitCount
+                combined |= raw!.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self)
             }
             for offset in (words * 8)..<buffer.count {
                 combined |= UInt64(buffer[offset])
-                if buffer[offset] == UInt8(ascii: "\n") { newlines += 1 }
             }
-            return (newlines, combined & 0x8080_8080_8080_8080 == 0)
+            return combined & 0x8080_8080_8080_8080 == 0
         }
     }
 
@@ -108,6 +122,7 @@ public struct SourceFile: Sendable, Hashable {
 
     /// 0-based index of the line containing `offset`.
     public func lineIndex(of offset: Int) -> Int {
+        let lineStarts = lineStarts
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
@@ -115,6 +130,23 @@ public struct SourceFile: Sendable, Hashable {
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         return low
+    }
+
+    /// Offset of the start of the line containing `offset`. Found by looking
+    /// back a little first: a clean parse asks only for the lines of its
+    /// block keywords and should not compute every line start for that; a
+    /// long line (where looking back could cost as much as the whole file,
+    /// many times over) is found in the line table.
+    public func lineStart(containing offset: Int) -> Int {
+        let clamped = max(0, min(offset, utf8.count))
+        let lookBackLimit = 256
+        var start = clamped
+        while start > 0, clamped - start < lookBackLimit {
+            if utf8[start - 1] == UInt8(ascii: "\n") { return start }
+            start -= 1
+        }
+        if start == 0 { return 0 }
+        return lineStarts[lineIndex(of: clamped)]
     }
 
     /// 1-based line and column (in Unicode scalars) of a byte offset.
@@ -133,6 +165,7 @@ public struct SourceFile: Sendable, Hashable {
 
     /// The text of a 0-based line, without its line terminator.
     public func lineText(_ lineIndex: Int) -> String {
+        let lineStarts = lineStarts
         guard lineIndex >= 0, lineIndex < lineStarts.count else { return "" }
         let start = lineStarts[lineIndex]
         var end = lineIndex + 1 < lineStarts.count ? lineStarts[lineIndex + 1] - 1 : utf8.count
@@ -145,5 +178,23 @@ public struct SourceFile: Sendable, Hashable {
         let start = max(0, min(range.start, utf8.count))
         let end = max(start, min(range.end, utf8.count))
         return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+}
+
+/// The line starts of one file, computed by the first caller that needs them
+/// and shared by every copy of the file (and every thread that reads it).
+private final class LineStartTable: @unchecked Sendable {
+    /// Guards `cached`. A Dispatch semaphore rather than `Mutex`, which
+    /// needs macOS 15 (the package supports macOS 14).
+    private let lock = DispatchSemaphore(value: 1)
+    private var cached: [Int]?
+
+    func starts(of bytes: [UInt8]) -> [Int] {
+        lock.wait()
+        defer { lock.signal() }
+        if let cached { return cached }
+        let computed = SourceFile.computeLineStarts(bytes)
+        cached = computed
+        return computed
     }
 }

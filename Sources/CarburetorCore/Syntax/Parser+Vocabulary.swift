@@ -106,7 +106,7 @@ extension Parser {
 
     /// The indentation (in bytes) of the line a token is on.
     func indentation(of token: LexedToken) -> Int {
-        let lineStart = file.lineStarts[file.lineIndex(of: token.start)]
+        let lineStart = file.lineStart(containing: token.start)
         var offset = lineStart
         while offset < token.start, lexer.bytes[offset] == LexerByte.space || lexer.bytes[offset] == LexerByte.tab {
             offset += 1

@@ -5,10 +5,13 @@
 /// (which made rendering quadratic in the line's length).
 final class SourceLocator {
     let file: SourceFile
+    /// The file's line starts, fetched once (the file computes them on first use).
+    private let lineStarts: [Int]
     private var asciiLines: [Int: Bool] = [:]
 
     init(_ file: SourceFile) {
         self.file = file
+        lineStarts = file.lineStarts
     }
 
     /// 1-based line and column, the same as `SourceFile.location(of:)`.
@@ -16,13 +19,13 @@ final class SourceLocator {
         let clamped = max(0, min(offset, file.utf8.count))
         let line = file.lineIndex(of: clamped)
         guard isASCII(line: line) else { return file.location(of: clamped) }
-        return SourceLocation(line: line + 1, column: clamped - file.lineStarts[line] + 1)
+        return SourceLocation(line: line + 1, column: clamped - lineStarts[line] + 1)
     }
 
     /// Byte range of a 0-based line without its `\n` or `\r\n`.
     func byteRange(ofLine line: Int) -> Range<Int> {
-        let start = file.lineStarts[line]
-        var end = line + 1 < file.lineStarts.count ? file.lineStarts[line + 1] - 1 : file.utf8.count
+        let start = lineStarts[line]
+        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] - 1 : file.utf8.count
         if end > start, file.utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return start..<max(start, end)
     }
@@ -62,8 +65,8 @@ final class SourceLocator {
 
     private func isASCII(line: Int) -> Bool {
         if let known = asciiLines[line] { return known }
-        let start = file.lineStarts[line]
-        let end = line + 1 < file.lineStarts.count ? file.lineStarts[line + 1] : file.utf8.count
+        let start = lineStarts[line]
+        let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : file.utf8.count
         let ascii = !file.utf8[start..<end].contains { $0 >= 0x80 }
         asciiLines[line] = ascii
         return ascii

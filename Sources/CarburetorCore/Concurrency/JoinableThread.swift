@@ -1,0 +1,59 @@
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// A thread of its own, joined by its owner.
+///
+/// Not a Dispatch or Swift-concurrency pool thread: the front end blocks
+/// while it waits for the thread's work, and a caller already running on
+/// such a pool (a test, a server) could otherwise wait for work that the
+/// pool never gets a free thread to start.
+struct JoinableThread {
+    private let handle: pthread_t
+
+    /// Starts `body` on a new thread; `nil` if the system refuses one (the
+    /// caller then does the work itself).
+    static func start(_ body: @escaping @Sendable () -> Void) -> JoinableThread? {
+        let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
+        #if canImport(Darwin)
+        var handle: pthread_t?
+        let status = pthread_create(&handle, nil, { ThreadBody.run($0) }, context)
+        #else
+        var handle = pthread_t()
+        let status = pthread_create(&handle, nil, { ThreadBody.run($0) }, context)
+        #endif
+        guard status == 0 else {
+            Unmanaged<ThreadBody>.fromOpaque(context).release()
+            return nil
+        }
+        #if canImport(Darwin)
+        return handle.map(JoinableThread.init(handle:))
+        #else
+        return JoinableThread(handle: handle)
+        #endif
+    }
+
+    /// Waits until the thread's body has returned.
+    func join() {
+        pthread_join(handle, nil)
+    }
+}
+
+/// The closure a new thread runs, passed through `pthread_create`'s context pointer.
+private final class ThreadBody {
+    let body: @Sendable () -> Void
+
+    init(_ body: @escaping @Sendable () -> Void) {
+        self.body = body
+    }
+
+    static func run(_ context: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+        guard let context else { return nil }
+        Unmanaged<ThreadBody>.fromOpaque(context).takeRetainedValue().body()
+        return nil
+    }
+}
