@@ -13,7 +13,7 @@ import Foundation
 //   carburetor-benchmark --generate FILE [--scale S]    write a config only
 //   carburetor-benchmark --measure FILE [--runs N]      one measurement (used by the report)
 //   carburetor-benchmark --layout                       sizes of the front end's values
-//   carburetor-benchmark --peak-of lex|parse|check --file FILE   peak memory of one stage
+//   carburetor-benchmark --peak-of lex|parse|check|check-one-thread --file FILE   peak memory of one stage
 //
 // Each scale is measured in a fresh child process so that its peak resident
 // memory (getrusage's maxrss) belongs to that input alone.
@@ -194,6 +194,7 @@ if CommandLine.arguments.contains("--layout") {
     switch stage {
     case "lex": _ = Lexer.countTokens(in: file, diagnostics: &collector)
     case "parse": _ = Parser.parse(file, diagnostics: &collector)
+    case "check-one-thread": _ = Frontend.compile(file, includeNotes: includeNotes, threading: .singleThread)
     default: _ = Frontend.compile(file, includeNotes: includeNotes)
     }
     print("\(stage): input \(megabytes(file.utf8.count)), peak growth \(megabytes(peakResidentBytes() - baseline))")

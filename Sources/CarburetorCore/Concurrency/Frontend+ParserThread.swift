@@ -33,7 +33,7 @@ extension Frontend {
     static let tablesPerBatch = 64
     /// How many batches the parser may run ahead: a bound on the syntax held
     /// at once, whatever the size of the config.
-    static let batchesInFlight = 4
+    static let batchesInFlight = 16
 
     private enum ParserOutput: Sendable {
         case tables([TableSyntax])

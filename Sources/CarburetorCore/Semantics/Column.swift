@@ -18,28 +18,6 @@ public struct Column: Hashable, Sendable {
     /// Set on insert and never by an update. Always true for the id.
     public var isImmutable: Bool
 
-    public init(name: String, type: ColumnType, role: ColumnRole = .regular,
-                isSynthesized: Bool = false, isImmutable: Bool = false,
-                sqlDefault: SQLDefault? = nil, swiftDefault: String? = nil,
-                documentation: String? = nil, renamedFrom: String? = nil,
-                range: SourceRange? = nil) {
-        self.name = name
-        self.type = type
-        self.role = role
-        self.isSynthesized = isSynthesized
-        self.isImmutable = isImmutable
-        let compactRange = CompactSourceRange(range)
-        self.compactRange = compactRange ?? .none
-        // Most columns have none of the rare fields: no box to build and drop.
-        if sqlDefault == nil, swiftDefault == nil, documentation == nil, renamedFrom == nil, compactRange != nil {
-            self.rareFields = nil
-        } else {
-            self.rareFields = RareColumnValues(
-                sqlDefault: sqlDefault, swiftDefault: swiftDefault, documentation: documentation,
-                renamedFrom: renamedFrom, wideRange: compactRange == nil ? range : nil).boxed
-        }
-    }
-
     public var sqlDefault: SQLDefault? {
         get { rareFields?.value.sqlDefault }
         set { updateRareFields { $0.sqlDefault = newValue } }
@@ -80,6 +58,29 @@ public struct Column: Hashable, Sendable {
         var values = rareFields?.value ?? RareColumnValues()
         change(&values)
         rareFields = values.boxed
+    }
+}
+
+// In an extension, so that Swift still synthesizes the memberwise
+// initializer the public one delegates to.
+extension Column {
+    public init(name: String, type: ColumnType, role: ColumnRole = .regular,
+                isSynthesized: Bool = false, isImmutable: Bool = false,
+                sqlDefault: SQLDefault? = nil, swiftDefault: String? = nil,
+                documentation: String? = nil, renamedFrom: String? = nil,
+                range: SourceRange? = nil) {
+        let compactRange = CompactSourceRange(range)
+        // Most columns have none of the rare fields: no box to build and drop.
+        let rareFields = sqlDefault == nil && swiftDefault == nil && documentation == nil && renamedFrom == nil
+            && compactRange != nil
+            ? nil
+            : RareColumnValues(sqlDefault: sqlDefault, swiftDefault: swiftDefault, documentation: documentation,
+                               renamedFrom: renamedFrom, wideRange: compactRange == nil ? range : nil).boxed
+        // Delegating to the memberwise initializer builds the column where it
+        // goes; assigning field by field built it aside and copied it (a
+        // retain and release per field), once per column of a large config.
+        self.init(name: name, rareFields: rareFields, compactRange: compactRange ?? .none, type: type, role: role,
+                  isSynthesized: isSynthesized, isImmutable: isImmutable)
     }
 }
 
