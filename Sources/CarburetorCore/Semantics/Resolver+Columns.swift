@@ -93,7 +93,7 @@ extension Resolver {
                     renamedFrom = attributes.renamedFrom
                     mark = attributes.special
                 }
-                let type = resolveType(syntaxes[position].type)
+                let type = resolveType(syntaxes[position].storedType)
                 if type == nil { workspace.untypedPositions.append(position) }
                 let name = syntaxes[position].name.text
                 plan.note(mark: mark, namedRole: Self.synthesizableRole(named: name), at: position)
@@ -175,7 +175,7 @@ extension Resolver {
             if hasAttributes { nextAttributes += 1 }
             finishColumn(&columns[firstDeclared + position], attributes: attributes,
                          isTyped: !workspace.untypedPositions.contains(position),
-                         name: table.columns[position].name, typeRange: table.columns[position].type?.range)
+                         name: table.columns[position].name, typeRange: table.columns[position].storedType.range)
         }
     }
 

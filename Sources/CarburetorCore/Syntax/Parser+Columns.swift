@@ -28,7 +28,7 @@ extension Parser {
             return nil
         }
         let name = eatIdentifier()
-        var type: TypeSyntax?
+        var type = ColumnTypeStorage.missing
         if consume(if: .arrow) != nil {
             type = parseType(context: "after '->'")
         } else {
@@ -39,6 +39,7 @@ extension Parser {
                 type = parseType(context: "after '->'")
             }
         }
-        return ColumnSyntax(docs: docs, attributes: attributes, name: name, type: type, range: range(from: start))
+        return ColumnSyntax(docs: docs, attributes: attributes, name: name, storedType: type,
+                            storedRange: range(from: start))
     }
 }

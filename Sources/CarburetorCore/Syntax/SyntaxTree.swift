@@ -151,7 +151,12 @@ public struct ColumnSyntax: Hashable, Sendable {
     public var attributes: [AttributeSyntax]
     public var name: Identifier
     /// `nil` when `-> Type` is missing.
-    public var type: TypeSyntax?
+    public var type: TypeSyntax? {
+        get { storedType.syntax }
+        set { storedType = ColumnTypeStorage(newValue) }
+    }
+    /// The type without a heap box for `Nullable<Text>` (see `ColumnTypeStorage`).
+    var storedType: ColumnTypeStorage
     public var range: SourceRange {
         get { storedRange }
         set { storedRange = newValue }
@@ -167,7 +172,8 @@ public struct ColumnSyntax: Hashable, Sendable {
 extension ColumnSyntax {
     public init(docs: [DocComment], attributes: [AttributeSyntax], name: Identifier,
                 type: TypeSyntax?, range: SourceRange) {
-        self.init(docs: docs, attributes: attributes, name: name, type: type, storedRange: range)
+        self.init(docs: docs, attributes: attributes, name: name, storedType: ColumnTypeStorage(type),
+                  storedRange: range)
     }
 }
 
