@@ -34,11 +34,11 @@ public enum Frontend {
         let rest: ConfigSyntax
         if threading.usesParserThread(for: file),
            let parsed = parseOnParserThread(file, keepsNotes: includeNotes,
-                                            resolving: { table in resolver.resolveTable(table) }) {
+                                            resolving: { item in resolver.resolve(item) }) {
             (rest, diagnostics) = parsed
         } else {
             diagnostics = DiagnosticCollector(keepsNotes: includeNotes)
-            rest = Parser.parse(file, diagnostics: &diagnostics) { table in resolver.resolveTable(table) }
+            rest = Parser.parse(file, diagnostics: &diagnostics) { item in resolver.resolve(item) }
         }
         let schema = resolver.finish(rest)
         // Lexer and parser diagnostics first, then the resolver's: the same

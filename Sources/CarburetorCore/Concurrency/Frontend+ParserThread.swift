@@ -29,48 +29,49 @@ import Dispatch
 
 extension Frontend {
     /// Tables are handed over in batches, so the threads meet once per
-    /// batch, not once per table.
+    /// batch, not once per table. A group ends its batch: resolving it
+    /// then overlaps with parsing the next.
     static let tablesPerBatch = 64
     /// How many batches the parser may run ahead: a bound on the syntax held
     /// at once, whatever the size of the config.
     static let batchesInFlight = 16
 
     private enum ParserOutput: Sendable {
-        case tables([TableSyntax])
+        case items([StreamedItem])
         case finished(rest: ConfigSyntax, diagnostics: DiagnosticCollector)
     }
 
     /// Parses `file` on a new thread and calls `resolve` here, on the calling
-    /// thread, with each table in source order; returns what the parser
-    /// returns once it is done. `nil` (before any work) if no thread could
-    /// be started.
+    /// thread, with each table and group in source order; returns what the
+    /// parser returns once it is done. `nil` (before any work) if no thread
+    /// could be started.
     static func parseOnParserThread(_ file: SourceFile, keepsNotes: Bool,
-                                    resolving resolve: (TableSyntax) -> Void)
+                                    resolving resolve: (StreamedItem) -> Void)
         -> (rest: ConfigSyntax, diagnostics: DiagnosticCollector)? {
         let handoff = Handoff<ParserOutput>(capacity: batchesInFlight)
         let resolved = ResolvedBatches()
         let started = JoinableThread.start {
             var diagnostics = DiagnosticCollector(keepsNotes: keepsNotes)
-            var batch: [TableSyntax] = []
+            var batch: [StreamedItem] = []
             batch.reserveCapacity(tablesPerBatch)
-            let rest = Parser.parse(file, diagnostics: &diagnostics) { table in
-                batch.append(table)
-                guard batch.count == tablesPerBatch else { return }
-                handoff.send(.tables(batch))
+            let rest = Parser.parse(file, diagnostics: &diagnostics) { item in
+                batch.append(item)
+                if case .table = item, batch.count < tablesPerBatch { return }
+                handoff.send(.items(batch))
                 batch = []
                 batch.reserveCapacity(tablesPerBatch)
                 resolved.freeAll()
             }
-            if !batch.isEmpty { handoff.send(.tables(batch)) }
+            if !batch.isEmpty { handoff.send(.items(batch)) }
             handoff.send(.finished(rest: rest, diagnostics: diagnostics))
         }
         guard let parserThread = started else { return nil }
         defer { parserThread.join() }
         while true {
             switch handoff.receive() {
-            case .tables(let tables):
-                for table in tables { resolve(table) }
-                resolved.add(tables)
+            case .items(let items):
+                for item in items { resolve(item) }
+                resolved.add(items)
             case .finished(let rest, let diagnostics):
                 return (rest, diagnostics)
             }
@@ -83,9 +84,9 @@ extension Frontend {
 /// allocator's lock.
 final class ResolvedBatches: @unchecked Sendable {
     private let lock = DispatchSemaphore(value: 1)
-    private var batches: [[TableSyntax]] = []
+    private var batches: [[StreamedItem]] = []
 
-    func add(_ batch: [TableSyntax]) {
+    func add(_ batch: [StreamedItem]) {
         lock.wait()
         batches.append(batch)
         lock.signal()

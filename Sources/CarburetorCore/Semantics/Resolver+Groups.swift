@@ -1,40 +1,53 @@
 // Sync groups: entries resolved to tables, `restrict_to` pairs, and the typed
 // `$variables` that become each group's `SyncContext`.
 
+/// Sync groups resolved so far, one at a time, and what the next needs to
+/// know of them: group names and Swift names taken, and where each table
+/// was listed. Started once every table is known.
+struct GroupsInProgress {
+    var groups: [SyncGroup] = []
+    var firstDeclaration: [String: SourceRange] = [:]
+    var swiftNameOwners: [String: Identifier] = [:]
+    var listings: GroupListings
+
+    init(tableCount: Int) {
+        listings = GroupListings(tableCount: tableCount)
+    }
+}
+
 extension Resolver {
     mutating func resolveGroups(_ syntaxes: [GroupSyntax]) -> [SyncGroup] {
-        var firstDeclaration: [String: SourceRange] = [:]
-        var swiftNameOwners: [String: Identifier] = [:]
-        var groups: [SyncGroup] = []
-        var listings = GroupListings(tableCount: tables.count)
+        var progress = GroupsInProgress(tableCount: tables.count)
+        for syntax in syntaxes { resolveNextGroup(syntax, into: &progress) }
+        return progress.groups
+    }
 
-        for syntax in syntaxes {
-            let name = syntax.name
-            listings.startGroup()
-            let group = resolveGroup(syntax, listings: &listings)
-            if let first = firstDeclaration[name.text] {
-                diagnostics.error(
-                    .duplicateGroup, "sync group '\(name.text)' is declared twice", at: name.range,
-                    notes: [DiagnosticNote("first declared here", at: first)],
-                    help: "rename one of the groups or merge their entries")
-                continue
-            }
-            firstDeclaration[name.text] = name.range
-
-            let swiftName = SwiftNames.typeName(name.text)
-            if let owner = swiftNameOwners[swiftName] {
-                diagnostics.error(
-                    .swiftNameClash,
-                    "sync groups '\(owner.text)' and '\(name.text)' both become the Swift name '\(swiftName)'",
-                    at: name.range,
-                    notes: [DiagnosticNote("'\(owner.text)' declared here", at: owner.range)],
-                    help: "rename one of the groups")
-            } else {
-                swiftNameOwners[swiftName] = name
-            }
-            groups.append(group)
+    /// Resolves one group, after those already in `progress`.
+    mutating func resolveNextGroup(_ syntax: GroupSyntax, into progress: inout GroupsInProgress) {
+        let name = syntax.name
+        progress.listings.startGroup()
+        let group = resolveGroup(syntax, listings: &progress.listings)
+        if let first = progress.firstDeclaration[name.text] {
+            diagnostics.error(
+                .duplicateGroup, "sync group '\(name.text)' is declared twice", at: name.range,
+                notes: [DiagnosticNote("first declared here", at: first)],
+                help: "rename one of the groups or merge their entries")
+            return
         }
-        return groups
+        progress.firstDeclaration[name.text] = name.range
+
+        let swiftName = SwiftNames.typeName(name.text)
+        if let owner = progress.swiftNameOwners[swiftName] {
+            diagnostics.error(
+                .swiftNameClash,
+                "sync groups '\(owner.text)' and '\(name.text)' both become the Swift name '\(swiftName)'",
+                at: name.range,
+                notes: [DiagnosticNote("'\(owner.text)' declared here", at: owner.range)],
+                help: "rename one of the groups")
+        } else {
+            progress.swiftNameOwners[swiftName] = name
+        }
+        progress.groups.append(group)
     }
 
     private mutating func resolveGroup(_ syntax: GroupSyntax, listings: inout GroupListings) -> SyncGroup {

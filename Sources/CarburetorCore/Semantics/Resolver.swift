@@ -32,10 +32,13 @@ public struct Resolver {
     var tableDirectory = TableDirectory()
     /// The columns of the table being resolved.
     var columnWorkspace = ColumnWorkspace()
+    /// Groups resolved as they were parsed (`resolve(_:)`), while the parser
+    /// read on; `nil` until the first group, and again if a table came after.
+    var earlyGroups: EarlyGroups?
 
-    /// A resolver fed one table at a time (`resolveTable(_:)`, in source
-    /// order) and finished with the rest of the tree (`finish(_:)`): the
-    /// front end hands it each table as the parser completes it, so the
+    /// A resolver fed one table or group at a time (`resolve(_:)`, in
+    /// source order) and finished with the rest of the tree (`finish(_:)`):
+    /// the front end hands it each item as the parser completes it, so the
     /// syntax of a large config is never held whole.
     ///
     /// - Parameter keepsNotes: false drops notes before their text is built.
@@ -53,8 +56,16 @@ public struct Resolver {
     /// Resolves the sync groups of `syntax` against the tables added so far
     /// and returns the schema. Tables still in `syntax` are not read again.
     mutating func finish(_ syntax: ConfigSyntax) -> Schema {
-        let groupSyntaxes = syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups)
-        let groups = resolveGroups(groupSyntaxes)
+        let groups: [SyncGroup]
+        if let early = earlyGroups {
+            // Every group was resolved as it came, after every table: their
+            // diagnostics follow the tables', as if resolved now.
+            diagnostics.append(contentsOf: early.diagnostics.diagnostics)
+            groups = early.progress.groups
+            earlyGroups = nil
+        } else {
+            groups = resolveGroups(syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups))
+        }
         return Schema(sourceName: file.name, tables: tables, groups: groups,
                       tableIndex: TableNameIndex(positions: tableDirectory.tablesByName))
     }

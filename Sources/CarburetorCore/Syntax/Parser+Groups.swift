@@ -6,7 +6,9 @@ extension Parser {
         var groups: [GroupSyntax] = []
         parseBlockBody(keyword: keyword, indentation: indentation, itemDescription: "a group",
                        itemSeparatorHelp: "groups are not separated by commas") { parser in
-            if let group = parser.parseGroup() { groups.append(group) }
+            guard let group = parser.parseGroup() else { return }
+            groups.append(group)
+            parser.itemConsumer?(.group(group))
         }
         return BlockSyntax(kind: .syncGroups, keyword: keyword, groups: groups, range: range(from: keyword.range.start))
     }

@@ -7,8 +7,8 @@ extension Parser {
         parseBlockBody(keyword: keyword, indentation: indentation, itemDescription: "a table",
                        itemSeparatorHelp: "tables are not separated by commas", itemsTakeAttributes: true) { parser in
             guard let table = parser.parseTable() else { return }
-            if let consumeTable = parser.tableConsumer {
-                consumeTable(table)
+            if let consume = parser.itemConsumer {
+                consume(.table(table))
             } else {
                 tables.append(table)
             }
