@@ -31,10 +31,10 @@ extension Frontend {
     /// Tables are handed over in batches, so the threads meet once per
     /// batch, not once per table. A group ends its batch: resolving it
     /// then overlaps with parsing the next.
-    static let tablesPerBatch = 64
+    static let tablesPerBatch = 256
     /// How many batches the parser may run ahead: a bound on the syntax held
     /// at once, whatever the size of the config.
-    static let batchesInFlight = 16
+    static let batchesInFlight = 4
 
     private enum ParserOutput: Sendable {
         case items([StreamedItem])
