@@ -15,16 +15,25 @@ import Musl
 struct JoinableThread {
     private let handle: pthread_t
 
+    /// The stack of the new thread: the main thread's usual size. The
+    /// parser's recursion is bounded, but a secondary thread gets only
+    /// 512 KiB by default on macOS.
+    static let stackSize = 8 << 20
+
     /// Starts `body` on a new thread; `nil` if the system refuses one (the
     /// caller then does the work itself).
     static func start(_ body: @escaping @Sendable () -> Void) -> JoinableThread? {
+        var attributes = pthread_attr_t()
+        guard pthread_attr_init(&attributes) == 0 else { return nil }
+        defer { pthread_attr_destroy(&attributes) }
+        guard pthread_attr_setstacksize(&attributes, stackSize) == 0 else { return nil }
         let context = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
         #if canImport(Darwin)
         var handle: pthread_t?
-        let status = pthread_create(&handle, nil, { ThreadBody.run($0) }, context)
+        let status = pthread_create(&handle, &attributes, { ThreadBody.run($0) }, context)
         #else
         var handle = pthread_t()
-        let status = pthread_create(&handle, nil, { ThreadBody.run($0) }, context)
+        let status = pthread_create(&handle, &attributes, { ThreadBody.run($0) }, context)
         #endif
         guard status == 0 else {
             Unmanaged<ThreadBody>.fromOpaque(context).release()
