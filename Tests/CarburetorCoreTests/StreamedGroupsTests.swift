@@ -86,4 +86,19 @@ import Testing
         let typo = diagnostics.first { $0.code == .unknownAttribute }
         #expect(typo?.help == "did you mean 'immutable'?", "\(String(describing: typo))")
     }
+
+    @Test func groupsAfterADroppedOneAreResolvedAtTheEndWithIt() {
+        // Found by the fuzzer: the first group resolved early is dropped for
+        // a later table; a group after that table must not start early
+        // resolution afresh, or the first one would be lost.
+        let diagnostics = expectStreamedMatchesWholeTree("""
+        sync_groups { mobile { user, message, message } }
+        tables { message { body -> Text } }
+        sync_groups { mobile { message } }
+        """)
+        let codes = diagnostics.map(\.code)
+        #expect(codes.contains(.unknownGroupTable))
+        #expect(codes.contains(.duplicateGroupEntry))
+        #expect(codes.contains(.duplicateGroup))
+    }
 }

@@ -30,6 +30,7 @@ extension Resolver {
     }
 
     private mutating func resolveGroupEarly(_ syntax: GroupSyntax) {
+        guard !groupsWaitForFinish else { return }
         var early = earlyGroups ?? EarlyGroups(
             progress: GroupsInProgress(tableCount: tables.count),
             diagnostics: DiagnosticCollector(keepsNotes: diagnostics.keepsNotes),
@@ -42,9 +43,11 @@ extension Resolver {
     }
 
     /// A table came after groups already resolved: they did not see it, so
-    /// `finish` resolves them all again, from the same budget as before.
+    /// `finish` resolves them all again (and those still to come), from the
+    /// same budget as before.
     private mutating func abandonEarlyGroups() {
         if let early = earlyGroups { suggestionBudget = early.suggestionBudgetBefore }
         earlyGroups = nil
+        groupsWaitForFinish = true
     }
 }

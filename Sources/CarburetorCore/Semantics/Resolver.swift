@@ -35,6 +35,9 @@ public struct Resolver {
     /// Groups resolved as they were parsed (`resolve(_:)`), while the parser
     /// read on; `nil` until the first group, and again if a table came after.
     var earlyGroups: EarlyGroups?
+    /// Set when a table came after a group: every group is then resolved
+    /// by `finish`, the ones still to come included.
+    var groupsWaitForFinish = false
 
     /// A resolver fed one table or group at a time (`resolve(_:)`, in
     /// source order) and finished with the rest of the tree (`finish(_:)`):
