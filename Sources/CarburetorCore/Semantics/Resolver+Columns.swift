@@ -87,8 +87,15 @@ extension Resolver {
             for position in syntaxes.indices {
                 var renamedFrom: String?
                 var mark: (kind: SpecialAttribute, range: SourceRange)?
-                if !syntaxes[position].attributes.isEmpty {
-                    let attributes = resolveAttributes(syntaxes[position].attributes)
+                switch syntaxes[position].storedAttributes {
+                case .none:
+                    break
+                case .marker(let marker):
+                    let attributes = Self.resolveMarker(marker)
+                    workspace.attributes.append((position, attributes))
+                    mark = attributes.special
+                case .list(let list):
+                    let attributes = resolveAttributes(list)
                     if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
                     renamedFrom = attributes.renamedFrom
                     mark = attributes.special
