@@ -90,15 +90,16 @@ extension Resolver {
                 switch syntaxes[position].storedAttributes {
                 case .none:
                     break
+                // The summary's last use is the append, so it is moved rather than copied.
                 case .marker(let marker):
                     let attributes = Self.resolveMarker(marker)
-                    workspace.attributes.append((position, attributes))
                     mark = attributes.special
+                    workspace.attributes.append((position, attributes))
                 case .list(let list):
                     let attributes = resolveAttributes(list)
-                    if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
                     renamedFrom = attributes.renamedFrom
                     mark = attributes.special
+                    if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
                 }
                 let type = resolveType(syntaxes[position].storedType)
                 if type == nil { workspace.untypedPositions.append(position) }
