@@ -87,11 +87,19 @@ extension Resolver {
             for position in syntaxes.indices {
                 var renamedFrom: String?
                 var mark: (kind: SpecialAttribute, range: SourceRange)?
-                if !syntaxes[position].attributes.isEmpty {
-                    let attributes = resolveAttributes(syntaxes[position].attributes)
-                    if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
+                switch syntaxes[position].storedAttributes {
+                case .none:
+                    break
+                // The summary's last use is the append, so it is moved rather than copied.
+                case .marker(let marker):
+                    let attributes = Self.resolveMarker(marker)
+                    mark = attributes.special
+                    workspace.attributes.append((position, attributes))
+                case .list(let list):
+                    let attributes = resolveAttributes(list)
                     renamedFrom = attributes.renamedFrom
                     mark = attributes.special
+                    if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
                 }
                 let type = resolveType(syntaxes[position].storedType)
                 if type == nil { workspace.untypedPositions.append(position) }

@@ -8,16 +8,27 @@ extension Parser {
     mutating func parseAttribute() -> AttributeSyntax? {
         let open = eat(.attributeOpen)
         guard at(.identifier) else {
-            reportMissing(.expectedToken, "expected an attribute name after '#['",
-                          help: "for example '#[id]' or '#[default(sql = Now)]'")
-            skip { (parser: inout Parser) in
-                parser.at(.rightBracket) || parser.at(.comma)
-                    || (parser.current.isAtStartOfLine && (parser.at(.identifier) || parser.at(.attributeOpen)))
-            }
-            _ = consume(if: .rightBracket)
+            skipAttributeWithoutName()
             return nil
         }
-        let name = eatIdentifier()
+        return attribute(opened: open, name: eatIdentifier())
+    }
+
+    /// No name follows `#[`: reported, and skipped up to its `]` or what
+    /// starts the next item.
+    mutating func skipAttributeWithoutName() {
+        reportMissing(.expectedToken, "expected an attribute name after '#['",
+                      help: "for example '#[id]' or '#[default(sql = Now)]'")
+        skip { (parser: inout Parser) in
+            parser.at(.rightBracket) || parser.at(.comma)
+                || (parser.current.isAtStartOfLine && (parser.at(.identifier) || parser.at(.attributeOpen)))
+        }
+        _ = consume(if: .rightBracket)
+    }
+
+    /// The rest of an attribute whose `#[` and name are consumed: its
+    /// parentheses and `]`.
+    mutating func attribute(opened open: LexedToken, name: Identifier) -> AttributeSyntax {
         var defaultArgument: DefaultArgumentSyntax?
         var hasParentheses = false
         if let openParen = consume(if: .leftParen) {

@@ -148,7 +148,13 @@ extension TableSyntax {
 
 public struct ColumnSyntax: Hashable, Sendable {
     public var docs: [DocComment]
-    public var attributes: [AttributeSyntax]
+    public var attributes: [AttributeSyntax] {
+        get { storedAttributes.syntax }
+        set { storedAttributes = ColumnAttributeStorage(newValue) }
+    }
+    /// The attributes without a heap array for a lone `#[id]` (see
+    /// `ColumnAttributeStorage`).
+    var storedAttributes: ColumnAttributeStorage
     public var name: Identifier
     /// `nil` when `-> Type` is missing.
     public var type: TypeSyntax? {
@@ -172,8 +178,8 @@ public struct ColumnSyntax: Hashable, Sendable {
 extension ColumnSyntax {
     public init(docs: [DocComment], attributes: [AttributeSyntax], name: Identifier,
                 type: TypeSyntax?, range: SourceRange) {
-        self.init(docs: docs, attributes: attributes, name: name, storedType: ColumnTypeStorage(type),
-                  storedRange: range)
+        self.init(docs: docs, storedAttributes: ColumnAttributeStorage(attributes), name: name,
+                  storedType: ColumnTypeStorage(type), storedRange: range)
     }
 }
 
