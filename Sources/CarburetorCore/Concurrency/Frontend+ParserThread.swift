@@ -71,7 +71,7 @@ extension Frontend {
             switch handoff.receive() {
             case .items(let items):
                 for item in items { resolve(item) }
-                resolved.add(items)
+                resolved.add(consume items)  // the last reference: the parser thread frees it
             case .finished(let rest, let diagnostics):
                 return (rest, diagnostics)
             }
