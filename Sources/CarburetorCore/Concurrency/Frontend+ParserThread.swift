@@ -1,12 +1,12 @@
 import Dispatch
 
 /// Whether the front end parses on a thread of its own while the calling
-/// thread resolves the tables already parsed.
+/// thread resolves the tables and groups already parsed.
 ///
 /// Parsing and resolving cost about the same, so on a large config the
-/// second thread nearly halves the wait. The result is the same either way:
-/// the resolver sees the same tables in the same order, and the diagnostics
-/// are merged in the same order.
+/// second thread takes about a third off the wait (see `Performance.md`).
+/// The result is the same either way: the resolver sees the same items in
+/// the same order, and the diagnostics are merged in the same order.
 @_spi(Benchmarking) public enum FrontendThreading: Sendable {
     /// The parser thread for inputs large enough to repay starting it.
     case automatic
