@@ -25,6 +25,17 @@ struct SourceFileStorageTests {
         }
     }
 
+    @Test func lineStartLooksBackOrUsesTheLineTableAlike() {
+        // Short lines (found by looking back) and lines longer than the
+        // look-back (found in the line table), and offsets past the end.
+        let lines = ["", "tables {", String(repeating: "x", count: 700), "  a -> Text", String(repeating: "é", count: 300)]
+        let file = SourceFile(name: "t", text: lines.joined(separator: "\n"))
+        for offset in -1...(file.utf8.count + 1) {
+            let expected = file.lineStarts[file.lineIndex(of: max(0, min(offset, file.utf8.count)))]
+            #expect(file.lineStart(containing: offset) == expected, "offset \(offset)")
+        }
+    }
+
     @Test func textAndBytesInitialisersAgree() {
         let text = "/// doc\ntables { a { x -> Text } }"
         #expect(SourceFile(name: "t", text: text) == SourceFile(name: "t", bytes: Array(text.utf8)))

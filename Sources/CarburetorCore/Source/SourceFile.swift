@@ -137,7 +137,7 @@ public struct SourceFile: Sendable, Hashable {
     /// block keywords and should not compute every line start for that; a
     /// long line (where looking back could cost as much as the whole file,
     /// many times over) is found in the line table.
-    public func lineStart(containing offset: Int) -> Int {
+    func lineStart(containing offset: Int) -> Int {
         let clamped = max(0, min(offset, utf8.count))
         let lookBackLimit = 256
         var start = clamped
