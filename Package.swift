@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "CarburetorPostgres", targets: ["CarburetorPostgres"]),
         .library(name: "CarburetorSQL", targets: ["CarburetorSQL"]),
         .library(name: "CarburetorDocs", targets: ["CarburetorDocs"]),
+        .library(name: "CarburetorWire", targets: ["CarburetorWire"]),
         .library(name: "CarburetorRuntime", targets: ["CarburetorRuntime"]),
         .library(name: "CarburetorSwiftGen", targets: ["CarburetorSwiftGen"]),
         .plugin(name: "CarburetorPlugin", targets: ["CarburetorPlugin"]),
@@ -83,17 +84,23 @@ let package = Package(
                            "CarburetorTestSupport"],
             exclude: ["Fixtures"]
         ),
-        // What generated Swift code imports: value types, field updates, download helpers.
+        // What server and device share: the hybrid logical clock, the Last-Writer-Wins rule, wire
+        // value types and coding, and the upload/download shapes. Foundation only, so a device app
+        // links it without a PostgreSQL driver.
+        .target(name: "CarburetorWire"),
+        .testTarget(name: "CarburetorWireTests", dependencies: ["CarburetorWire"]),
+        // What generated server code imports: PostgreSQL values, download and upload (re-exports the wire module).
         .target(
             name: "CarburetorRuntime",
             dependencies: [
+                "CarburetorWire",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "CarburetorRuntimeTests", dependencies: ["CarburetorRuntime"]),
         // The Swift backend: models and sync-group download code.
-        .target(name: "CarburetorSwiftGen", dependencies: ["CarburetorCore"]),
+        .target(name: "CarburetorSwiftGen", dependencies: ["CarburetorCore", "CarburetorSQL"]),
         // Generates Models.swift and SyncGroups.swift from a target's .carb file at build time.
         .plugin(name: "CarburetorPlugin", capability: .buildTool(), dependencies: ["carburetor-compile"]),
         // Generated code for a sample, run against a throwaway PostgreSQL.

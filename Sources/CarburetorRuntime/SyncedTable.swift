@@ -31,16 +31,23 @@ public protocol SyncedRow: Codable, Sendable, Hashable {
 /// context's value are downloaded.
 public struct RowRestriction: Sendable {
     public var column: String
+    /// The value in PostgreSQL's text form: an upload compares a row's
+    /// uploaded restrict value with it and fills it into new rows.
+    public let postgresText: String
     let bind: @Sendable (inout PostgresBindings) throws -> Void
 
-    public init<Value: PostgresThrowingDynamicTypeEncodable & Sendable>(column: String, equals value: Value) {
+    public init<Value: PostgresThrowingDynamicTypeEncodable & PostgresTextRepresentable & Sendable>(
+        column: String, equals value: Value
+    ) {
         self.column = column
+        self.postgresText = value.postgresText
         self.bind = { try $0.append(value) }
     }
 
     /// Timestamps are bound to the exact microsecond.
     public init(column: String, equals value: Date) {
         self.column = column
+        self.postgresText = value.postgresText
         let exact = ExactTimestamp(value)
         self.bind = { $0.append(exact) }
     }

@@ -26,6 +26,7 @@ public enum SQLTableDDL {
         let target = SQLIdentifier.qualified(table.plural, schema: options.schemaName)
         let ifNotExists = options.ifNotExists ? "IF NOT EXISTS " : ""
         var lines = table.serverColumns.map { "    " + columnDefinition($0) }
+        lines.append("    \"carburetor$clocks\" jsonb NOT NULL DEFAULT '{}'")
         lines.append("    CONSTRAINT \(SQLIdentifier.quote(names.primaryKeyName(for: table))) "
                      + "PRIMARY KEY (\(SQLIdentifier.quote(table.idColumn.name)))")
         return "CREATE TABLE \(ifNotExists)\(target) (\n" + lines.joined(separator: ",\n") + "\n);"

@@ -8,14 +8,16 @@ struct GroupTranslator {
     let names: SwiftNames
 
     /// Names declared inside the namespace, which would shadow models of the same name.
-    static let nestedTypeNames: Set<String> = ["DownloadRequest", "DownloadResponse", "SyncContext"]
+    static let nestedTypeNames: Set<String> = [
+        "DownloadRequest", "DownloadResponse", "SyncContext", "UploadRequest", "UploadResponse",
+    ]
 
-    private struct Entry {
+    struct Entry {
         var table: Table
         var restriction: Restriction?
     }
 
-    private var entries: [Entry] {
+    var entries: [Entry] {
         group.entries.compactMap { entry in
             schema.table(named: entry.tableName).map { Entry(table: $0, restriction: entry.restriction) }
         }
@@ -36,6 +38,7 @@ struct GroupTranslator {
         var members: [SwiftDeclaration] = [.type(requestType()), .type(responseType())]
         if group.isRestricted { members.append(.type(contextType())) }
         members.append(.function(downloadFunction()))
+        members += [.type(uploadRequestType()), .type(uploadResponseType()), .function(uploadFunction())]
         return TypeDeclaration(
             documentation: group.documentation ?? "The `\(group.name)` sync group.",
             kind: .enum, name: SwiftNames.groupName(group), members: members)
@@ -94,7 +97,7 @@ struct GroupTranslator {
 
     // MARK: Response
 
-    private func pageProperty(_ table: Table) -> String {
+    func pageProperty(_ table: Table) -> String {
         SwiftNames.propertyName(table.plural)
     }
 
@@ -199,7 +202,7 @@ struct GroupTranslator {
 
     // MARK: Coding
 
-    private func decodingInit(_ lines: [String]) -> FunctionDeclaration {
+    func decodingInit(_ lines: [String]) -> FunctionDeclaration {
         FunctionDeclaration(
             signature: "public init",
             parameters: ["from decoder: any \(names.library("Decoder"))"],
@@ -209,7 +212,7 @@ struct GroupTranslator {
                 : ["let container = try decoder.container(keyedBy: \(names.library("WireKey")).self)"] + lines)
     }
 
-    private func encodeFunction(_ lines: [String]) -> FunctionDeclaration {
+    func encodeFunction(_ lines: [String]) -> FunctionDeclaration {
         FunctionDeclaration(
             signature: "public func encode",
             parameters: ["to encoder: any \(names.library("Encoder"))"],

@@ -6,16 +6,17 @@ struct ModelTranslator {
     let table: Table
     let names: SwiftNames
 
-    private var modelName: String { SwiftNames.modelName(table) }
-    private var serverColumns: [Column] { table.serverColumns }
+    var modelName: String { SwiftNames.modelName(table) }
+    var serverColumns: [Column] { table.serverColumns }
 
     func declarations() -> [SwiftDeclaration] {
-        [.type(selectModel()), .extension(syncedRowExtension()), .extension(insertFunction()), .extension(updateFunction())]
+        [.type(selectModel()), .extension(syncedRowExtension()), .extension(uploadableRowExtension()),
+         .extension(insertFunction()), .extension(updateFunction())]
     }
 
     // MARK: Select model
 
-    private func selectModel() -> TypeDeclaration {
+    func selectModel() -> TypeDeclaration {
         var members: [SwiftDeclaration] = serverColumns.map { column in
             .property(PropertyDeclaration(
                 documentation: column.documentation, name: property(column), type: names.swiftType(column.type)))
@@ -31,6 +32,7 @@ struct ModelTranslator {
         members.append(.function(encodeFunction(serverColumns.map { ($0, encodeCall(for: $0)) })))
         members.append(.type(insertModel()))
         members.append(.type(changesetModel()))
+        members.append(.type(uploadModel()))
         return TypeDeclaration(
             documentation: table.documentation ?? "A row of `\(table.plural)`.",
             kind: .struct, name: modelName,
@@ -38,7 +40,7 @@ struct ModelTranslator {
             members: members)
     }
 
-    private func syncedRowExtension() -> ExtensionDeclaration {
+    func syncedRowExtension() -> ExtensionDeclaration {
         let columnList = serverColumns.map { swiftStringLiteral($0.name) }.joined(separator: ", ")
         let tableValue = [
             "\(names.library("SyncedTable"))(",
@@ -67,7 +69,7 @@ struct ModelTranslator {
     // MARK: Insert model
 
     /// How a column appears in the insert model.
-    private enum InsertShape {
+    enum InsertShape {
         /// Required value (with an optional Swift default expression).
         case required(swiftDefault: String?)
         /// SQL default, not nullable: `T?`, `nil` = database default.
@@ -76,17 +78,17 @@ struct ModelTranslator {
         case nullableDatabaseDefault
     }
 
-    private var insertColumns: [Column] {
+    var insertColumns: [Column] {
         serverColumns.filter { $0.role != .syncStamp }
     }
 
-    private func insertShape(_ column: Column) -> InsertShape {
+    func insertShape(_ column: Column) -> InsertShape {
         if column.role == .softDelete { return .required(swiftDefault: "false") }
         if column.sqlDefault != nil { return column.isNullable ? .nullableDatabaseDefault : .databaseDefault }
         return .required(swiftDefault: column.swiftDefault)
     }
 
-    private func insertModel() -> TypeDeclaration {
+    func insertModel() -> TypeDeclaration {
         let columns = insertColumns
         var members: [SwiftDeclaration] = []
         var initParameters: [(Column, String, String?)] = []
@@ -138,11 +140,11 @@ struct ModelTranslator {
     // MARK: Changeset
 
     /// Columns a changeset may set: not the id, not immutable, not the stamp.
-    private var mutableColumns: [Column] {
+    var mutableColumns: [Column] {
         serverColumns.filter { $0.role != .id && $0.role != .syncStamp && !$0.isImmutable }
     }
 
-    private func changesetModel() -> TypeDeclaration {
+    func changesetModel() -> TypeDeclaration {
         let id = table.idColumn
         let fieldUpdate = names.library("FieldUpdate")
         var members: [SwiftDeclaration] = [
@@ -174,7 +176,7 @@ struct ModelTranslator {
 
     // MARK: Insert and update functions
 
-    private func insertFunction() -> ExtensionDeclaration {
+    func insertFunction() -> ExtensionDeclaration {
         let body = insertColumns.map { column -> String in
             let method: String
             switch insertShape(column) {
@@ -187,16 +189,18 @@ struct ModelTranslator {
         return ExtensionDeclaration(
             extendedType: "\(modelName).Insert",
             members: [.function(FunctionDeclaration(
-                documentation: "Inserts the row into `\(table.plural)` and returns it as stored, with its sync stamp "
-                    + "and database defaults.",
-                signature: "public func insert",
+                documentation: "A trusted server-side write: inserts the row into `\(table.plural)` as the server "
+                    + "(no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, "
+                    + "with its sync stamp and database defaults. Never call it with a device's payload: devices "
+                    + "write through the group's `upload`.",
+                signature: "public func trustedInsert",
                 parameters: ["on client: \(names.library("PostgresClient"))"],
                 effectsAndResult: "async throws -> \(modelName)",
                 body: ["var values = \(names.library("ColumnValues"))()"] + body
                     + ["return try await \(names.library("TableWrite")).insert(\(modelName).self, values, on: client)"]))])
     }
 
-    private func updateFunction() -> ExtensionDeclaration {
+    func updateFunction() -> ExtensionDeclaration {
         let columns = mutableColumns
         let body = columns.map { column in
             "values.\(column.isNullable ? "updateNullable" : "update")(\(swiftStringLiteral(column.name)), "
@@ -208,9 +212,11 @@ struct ModelTranslator {
         return ExtensionDeclaration(
             extendedType: "\(modelName).Changeset",
             members: [.function(FunctionDeclaration(
-                documentation: "Writes the set fields to the row of `\(table.plural)` with this id (the trigger "
-                    + "stamps it) and returns the row, or `nil` when no row has the id.",
-                signature: "public func update",
+                documentation: "A trusted server-side write: writes the set fields to the row of `\(table.plural)` "
+                    + "with this id as the server (no tenancy check; the trigger stamps it and gives the changed "
+                    + "columns the server's clock) and returns the row, or `nil` when no row has the id. Never call "
+                    + "it with a device's payload: devices write through the group's `upload`.",
+                signature: "public func trustedUpdate",
                 parameters: ["on client: \(names.library("PostgresClient"))"],
                 effectsAndResult: "async throws -> \(modelName)?",
                 body: [valuesDeclaration] + body
@@ -219,29 +225,29 @@ struct ModelTranslator {
 
     // MARK: Shared pieces
 
-    private func property(_ column: Column) -> String {
+    func property(_ column: Column) -> String {
         SwiftNames.propertyName(column.name)
     }
 
     /// The argument label of a column's initializer parameter.
-    private func label(_ column: Column) -> String {
+    func label(_ column: Column) -> String {
         property(column)
     }
 
     /// The parameter's internal name: a parameter called `self` would shadow `self`.
-    private func parameterName(_ column: Column) -> String {
+    func parameterName(_ column: Column) -> String {
         property(column) == "`self`" ? "self_" : property(column)
     }
 
-    private func decodeCall(for column: Column) -> String {
+    func decodeCall(for column: Column) -> String {
         "try container.decodeWire(forKey: \(swiftStringLiteral(column.name)))"
     }
 
-    private func encodeCall(for column: Column) -> String {
+    func encodeCall(for column: Column) -> String {
         "try container.encodeWire(self.\(property(column)), forKey: \(swiftStringLiteral(column.name)))"
     }
 
-    private func memberwiseInit(_ parameters: [(Column, String, String?)]) -> FunctionDeclaration {
+    func memberwiseInit(_ parameters: [(Column, String, String?)]) -> FunctionDeclaration {
         FunctionDeclaration(
             signature: "public init",
             parameters: parameters.map { column, type, defaultValue in
@@ -252,7 +258,7 @@ struct ModelTranslator {
             body: parameters.map { column, _, _ in "self.\(property(column)) = \(parameterName(column))" })
     }
 
-    private func decodingInit(_ decodes: [(Column, String)]) -> FunctionDeclaration {
+    func decodingInit(_ decodes: [(Column, String)]) -> FunctionDeclaration {
         FunctionDeclaration(
             signature: "public init",
             parameters: ["from decoder: any \(names.library("Decoder"))"],
@@ -261,7 +267,7 @@ struct ModelTranslator {
                 + decodes.map { column, call in "self.\(property(column)) = \(call)" })
     }
 
-    private func encodeFunction(_ encodes: [(Column, String)]) -> FunctionDeclaration {
+    func encodeFunction(_ encodes: [(Column, String)]) -> FunctionDeclaration {
         FunctionDeclaration(
             signature: "public func encode",
             parameters: ["to encoder: any \(names.library("Encoder"))"],
@@ -270,7 +276,7 @@ struct ModelTranslator {
                 + encodes.map(\.1))
     }
 
-    private func appending(_ documentation: String?, _ sentence: String) -> String {
+    func appending(_ documentation: String?, _ sentence: String) -> String {
         guard let documentation, !documentation.isEmpty else { return sentence }
         return documentation + "\n\n" + sentence
     }

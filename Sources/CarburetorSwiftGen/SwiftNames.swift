@@ -25,7 +25,7 @@ struct SwiftNames {
     /// that their protocols require), which a property must not reuse.
     static let reservedMembers: Set<String> = [
         "hashValue", "hash", "encode", "syncedTable", "nextRequest", "hasMore", "newValue", "isUnchanged",
-        "insert", "update",
+        "insert", "update", "clocks", "postgresValues", "uploadTable", "trustedInsert", "trustedUpdate",
     ]
 
     /// Library type names generated code uses, with the module that owns each.
@@ -41,6 +41,11 @@ struct SwiftNames {
         "SyncedTable": "CarburetorRuntime", "SyncedRow": "CarburetorRuntime",
         "PostgresRowReader": "CarburetorRuntime", "WireKey": "CarburetorRuntime",
         "ColumnValues": "CarburetorRuntime", "TableWrite": "CarburetorRuntime",
+        "UploadTable": "CarburetorRuntime", "UploadColumn": "CarburetorRuntime",
+        "UploadableRow": "CarburetorRuntime", "UploadResult": "CarburetorRuntime",
+        "ColumnClocks": "CarburetorRuntime", "UploadValues": "CarburetorRuntime",
+        "TableUpload": "CarburetorRuntime", "GroupUpload": "CarburetorRuntime",
+        "HLCTimestamp": "CarburetorRuntime", "Set": "Swift",
         "PostgresClient": "PostgresNIO",
     ]
 

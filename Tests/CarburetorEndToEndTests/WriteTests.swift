@@ -3,24 +3,24 @@ import Foundation
 import PostgresNIO
 import Testing
 
-/// The generated `insert(on:)` and `update(on:)` functions against PostgreSQL.
+/// The generated trusted `trustedInsert(on:)` and `trustedUpdate(on:)` functions against PostgreSQL.
 @Suite(.serialized) struct WriteTests {
     @Test func insertAndUpdateGoThroughTheStampingTrigger() async throws {
         try await SampleDatabase.with { _, client in
             let stored = try await PhoneBook.Insert(id: "p1", name: "Ada", phoneNumber: "555", note: "n", ownerId: "alice")
-                .insert(on: client)
+                .trustedInsert(on: client)
             // The database default and the trigger's stamp come back.
             #expect(stored.kind == "mobile" && stored.note == "n" && !stored.isDeleted)
 
-            let cleared = try #require(try await PhoneBook.Changeset(id: "p1", note: .set(nil)).update(on: client))
+            let cleared = try #require(try await PhoneBook.Changeset(id: "p1", note: .set(nil)).trustedUpdate(on: client))
             #expect(cleared.note == nil && cleared.name == "Ada")
             #expect(cleared.updatedAt > stored.updatedAt)
 
-            let untouched = try await PhoneBook.Changeset(id: "p1").update(on: client)
+            let untouched = try await PhoneBook.Changeset(id: "p1").trustedUpdate(on: client)
             #expect(untouched == cleared)
-            #expect(try await PhoneBook.Changeset(id: "missing", name: .set("x")).update(on: client) == nil)
+            #expect(try await PhoneBook.Changeset(id: "missing", name: .set("x")).trustedUpdate(on: client) == nil)
 
-            let deleted = try #require(try await PhoneBook.Changeset(id: "p1", isDeleted: .set(true)).update(on: client))
+            let deleted = try #require(try await PhoneBook.Changeset(id: "p1", isDeleted: .set(true)).trustedUpdate(on: client))
             let download = try await MobileSyncGroup.download(
                 client: client, request: .init(phoneBookOffset: stored.updatedAt), context: .init(userId: "alice"))
             #expect(download.phoneBooks.data == [deleted])
@@ -37,7 +37,7 @@ import Testing
                 clock: TimeOfDay("00:00:00.000001")!, uuidValue: UUID(uuidString: "00000000-0000-0000-0000-000000000001")!,
                 jsonbValue: ["k": [1.5, "v", nil]], jsonValue: "just a string", bytes: Data([1, 2, 3]),
                 maybeText: nil, maybeDay: CalendarDate("1970-01-01"), maybeJson: .null)
-            let stored = try await insert.insert(on: client)
+            let stored = try await insert.trustedInsert(on: client)
             #expect(stored.textValue == insert.textValue && stored.smallValue == insert.smallValue)
             #expect(stored.intValue == insert.intValue && stored.bigValue == insert.bigValue)
             #expect(stored.floatValue == insert.floatValue && stored.doubleValue == insert.doubleValue)

@@ -37,15 +37,15 @@ private let fixture = URL(fileURLWithPath: #filePath)
                     id: "c1", self: "me", init: nil, default: 7, type: "t", protocol: "p", where: true, from: "f",
                     order: "o", user: "u", hashValue_: "h", syncedTable_: "s", is: "i", in: "n", return: "r",
                     tables: "ts", syncGroups: "sg", group: "g", container: "c", decoder: "d", row: "rw"
-                ).insert(on: client)
+                ).trustedInsert(on: client)
                 #expect(row.`self` == "me" && row.`default` == 7 && row.`where` == true && row.`init` == nil)
 
-                _ = try await Date.Insert(id: "d1", owner: "me", when: Foundation.Date()).insert(on: client)
-                _ = try await Date.Insert(id: "d2", owner: "someone else", when: Foundation.Date()).insert(on: client)
-                _ = try await String.Insert(id: "s1", value: "v").insert(on: client)
-                _ = try await DownloadRequest.Insert(id: "r1", body: nil).insert(on: client)
-                _ = try await Table.Insert(key: "k1").insert(on: client)
-                let changed = try await Class.Changeset(id: "c1", init: .set("now set"), where: .set(nil)).update(on: client)
+                _ = try await Date.Insert(id: "d1", owner: "me", when: Foundation.Date()).trustedInsert(on: client)
+                _ = try await Date.Insert(id: "d2", owner: "someone else", when: Foundation.Date()).trustedInsert(on: client)
+                _ = try await String.Insert(id: "s1", value: "v").trustedInsert(on: client)
+                _ = try await DownloadRequest.Insert(id: "r1", body: nil).trustedInsert(on: client)
+                _ = try await Table.Insert(key: "k1").trustedInsert(on: client)
+                let changed = try await Class.Changeset(id: "c1", init: .set("now set"), where: .set(nil)).trustedUpdate(on: client)
                 #expect(changed?.`init` == "now set" && changed?.`where` == nil)
 
                 let response = try await DefaultSyncGroup.download(

@@ -13,6 +13,8 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
     public var note: String?
     public var ownerId: String
     public var kind: String
+    /// Where the entry came from: set when it is created, never changed.
+    public var source: String?
     public var updatedAt: Date
     public var isDeleted: Bool
 
@@ -23,6 +25,7 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
         note: String?,
         ownerId: String,
         kind: String,
+        source: String?,
         updatedAt: Date,
         isDeleted: Bool
     ) {
@@ -32,6 +35,7 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
         self.note = note
         self.ownerId = ownerId
         self.kind = kind
+        self.source = source
         self.updatedAt = updatedAt
         self.isDeleted = isDeleted
     }
@@ -44,6 +48,7 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
         self.note = try container.decodeWire(forKey: "note")
         self.ownerId = try container.decodeWire(forKey: "owner_id")
         self.kind = try container.decodeWire(forKey: "kind")
+        self.source = try container.decodeWire(forKey: "source")
         self.updatedAt = try container.decodeWire(forKey: "updated_at")
         self.isDeleted = try container.decodeWire(forKey: "is_deleted")
     }
@@ -56,6 +61,7 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
         try container.encodeWire(self.note, forKey: "note")
         try container.encodeWire(self.ownerId, forKey: "owner_id")
         try container.encodeWire(self.kind, forKey: "kind")
+        try container.encodeWire(self.source, forKey: "source")
         try container.encodeWire(self.updatedAt, forKey: "updated_at")
         try container.encodeWire(self.isDeleted, forKey: "is_deleted")
     }
@@ -70,6 +76,8 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
         public var ownerId: String
         /// `nil` lets the database default apply.
         public var kind: String?
+        /// Where the entry came from: set when it is created, never changed.
+        public var source: String?
         public var isDeleted: Bool
 
         public init(
@@ -79,6 +87,7 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
             note: String? = nil,
             ownerId: String,
             kind: String? = nil,
+            source: String? = nil,
             isDeleted: Bool = false
         ) {
             self.id = id
@@ -87,6 +96,7 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
             self.note = note
             self.ownerId = ownerId
             self.kind = kind
+            self.source = source
             self.isDeleted = isDeleted
         }
 
@@ -98,6 +108,7 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
             self.note = try container.decodeWire(forKey: "note")
             self.ownerId = try container.decodeWire(forKey: "owner_id")
             self.kind = try container.decodeWireIfPresent(forKey: "kind")
+            self.source = try container.decodeWire(forKey: "source")
             self.isDeleted = try container.decodeWireIfPresent(forKey: "is_deleted") ?? false
         }
 
@@ -109,6 +120,7 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
             try container.encodeWire(self.note, forKey: "note")
             try container.encodeWire(self.ownerId, forKey: "owner_id")
             try container.encodeWireIfPresent(self.kind, forKey: "kind")
+            try container.encodeWire(self.source, forKey: "source")
             try container.encodeWire(self.isDeleted, forKey: "is_deleted")
         }
     }
@@ -160,13 +172,80 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `phone_books`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: String
+        public var name: FieldUpdate<String>
+        public var phoneNumber: FieldUpdate<String>
+        /// Free text; may be cleared.
+        public var note: FieldUpdate<String?>
+        public var ownerId: FieldUpdate<String>
+        public var kind: FieldUpdate<String>
+        /// Where the entry came from: set when it is created, never changed.
+        public var source: FieldUpdate<String?>
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: String,
+            name: FieldUpdate<String> = .unchanged,
+            phoneNumber: FieldUpdate<String> = .unchanged,
+            note: FieldUpdate<String?> = .unchanged,
+            ownerId: FieldUpdate<String> = .unchanged,
+            kind: FieldUpdate<String> = .unchanged,
+            source: FieldUpdate<String?> = .unchanged,
+            isDeleted: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.name = name
+            self.phoneNumber = phoneNumber
+            self.note = note
+            self.ownerId = ownerId
+            self.kind = kind
+            self.source = source
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.name = try set.decodeFieldUpdate(forKey: "name")
+            self.phoneNumber = try set.decodeFieldUpdate(forKey: "phone_number")
+            self.note = try set.decodeFieldUpdate(forKey: "note")
+            self.ownerId = try set.decodeFieldUpdate(forKey: "owner_id")
+            self.kind = try set.decodeFieldUpdate(forKey: "kind")
+            self.source = try set.decodeFieldUpdate(forKey: "source")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.name, forKey: "name")
+            try set.encodeFieldUpdate(self.phoneNumber, forKey: "phone_number")
+            try set.encodeFieldUpdate(self.note, forKey: "note")
+            try set.encodeFieldUpdate(self.ownerId, forKey: "owner_id")
+            try set.encodeFieldUpdate(self.kind, forKey: "kind")
+            try set.encodeFieldUpdate(self.source, forKey: "source")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension PhoneBook: SyncedRow {
     public static var syncedTable: SyncedTable {
         SyncedTable(
             name: "phone_books",
-            columns: ["id", "name", "phone_number", "note", "owner_id", "kind", "updated_at", "is_deleted"],
+            columns: ["id", "name", "phone_number", "note", "owner_id", "kind", "source", "updated_at", "is_deleted"],
             idColumn: "id",
             syncColumn: "updated_at",
             softDeleteColumn: "is_deleted"
@@ -181,15 +260,61 @@ extension PhoneBook: SyncedRow {
             note: row.next(),
             ownerId: row.next(),
             kind: row.next(),
+            source: row.next(),
             updatedAt: row.next(),
             isDeleted: row.next()
         )
     }
 }
 
+extension PhoneBook.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "phone_books",
+            idColumn: "id",
+            syncColumn: "updated_at",
+            columns: [
+                UploadColumn(name: "name", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "phone_number", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "note", sqlType: "text", isRequired: false, isImmutable: false),
+                UploadColumn(name: "owner_id", sqlType: "text", isRequired: true, isImmutable: true),
+                UploadColumn(name: "kind", sqlType: "text", isRequired: false, isImmutable: false),
+                UploadColumn(name: "source", sqlType: "text", isRequired: false, isImmutable: true),
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [String: String?] {
+        var values = UploadValues()
+        values.add("name", self.name)
+        values.add("phone_number", self.phoneNumber)
+        values.add("note", self.note)
+        values.add("owner_id", self.ownerId)
+        values.add("kind", self.kind)
+        values.add("source", self.source)
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(id: String, storedRow row: PhoneBook, columns: Set<String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            name: columns.contains("name") ? .set(row.name) : .unchanged,
+            phoneNumber: columns.contains("phone_number") ? .set(row.phoneNumber) : .unchanged,
+            note: columns.contains("note") ? .set(row.note) : .unchanged,
+            ownerId: columns.contains("owner_id") ? .set(row.ownerId) : .unchanged,
+            kind: columns.contains("kind") ? .set(row.kind) : .unchanged,
+            source: columns.contains("source") ? .set(row.source) : .unchanged,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension PhoneBook.Insert {
-    /// Inserts the row into `phone_books` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> PhoneBook {
+    /// A trusted server-side write: inserts the row into `phone_books` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> PhoneBook {
         var values = ColumnValues()
         values.set("id", self.id)
         values.set("name", self.name)
@@ -197,14 +322,15 @@ extension PhoneBook.Insert {
         values.setNullable("note", self.note)
         values.set("owner_id", self.ownerId)
         values.setUnlessDefault("kind", self.kind)
+        values.setNullable("source", self.source)
         values.set("is_deleted", self.isDeleted)
         return try await TableWrite.insert(PhoneBook.self, values, on: client)
     }
 }
 
 extension PhoneBook.Changeset {
-    /// Writes the set fields to the row of `phone_books` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> PhoneBook? {
+    /// A trusted server-side write: writes the set fields to the row of `phone_books` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> PhoneBook? {
         var values = ColumnValues()
         values.update("name", self.name)
         values.update("phone_number", self.phoneNumber)
@@ -299,6 +425,46 @@ public struct User: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `users`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: String
+        public var name: FieldUpdate<String>
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: String,
+            name: FieldUpdate<String> = .unchanged,
+            isDeleted: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.name = name
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.name = try set.decodeFieldUpdate(forKey: "name")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.name, forKey: "name")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension User: SyncedRow {
@@ -322,9 +488,39 @@ extension User: SyncedRow {
     }
 }
 
+extension User.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "users",
+            idColumn: "id",
+            syncColumn: "last_synced_at",
+            columns: [
+                UploadColumn(name: "name", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [String: String?] {
+        var values = UploadValues()
+        values.add("name", self.name)
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(id: String, storedRow row: User, columns: Set<String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            name: columns.contains("name") ? .set(row.name) : .unchanged,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension User.Insert {
-    /// Inserts the row into `users` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> User {
+    /// A trusted server-side write: inserts the row into `users` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> User {
         var values = ColumnValues()
         values.set("id", self.id)
         values.set("name", self.name)
@@ -334,8 +530,8 @@ extension User.Insert {
 }
 
 extension User.Changeset {
-    /// Writes the set fields to the row of `users` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> User? {
+    /// A trusted server-side write: writes the set fields to the row of `users` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> User? {
         var values = ColumnValues()
         values.update("name", self.name)
         values.update("is_deleted", self.isDeleted)
@@ -710,6 +906,136 @@ public struct EveryType: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `every_types`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: String
+        public var textValue: FieldUpdate<String>
+        public var smallValue: FieldUpdate<Int16>
+        public var intValue: FieldUpdate<Int32>
+        public var bigValue: FieldUpdate<Int64>
+        public var floatValue: FieldUpdate<Float>
+        public var doubleValue: FieldUpdate<Double>
+        public var numericValue: FieldUpdate<Decimal>
+        public var boolValue: FieldUpdate<Bool>
+        public var instant: FieldUpdate<Date>
+        public var localMoment: FieldUpdate<LocalDateTime>
+        public var day: FieldUpdate<CalendarDate>
+        public var clock: FieldUpdate<TimeOfDay>
+        public var uuidValue: FieldUpdate<UUID>
+        public var jsonbValue: FieldUpdate<JSONValue>
+        public var jsonValue: FieldUpdate<JSONValue>
+        public var bytes: FieldUpdate<Data>
+        public var maybeText: FieldUpdate<String?>
+        public var maybeDay: FieldUpdate<CalendarDate?>
+        public var maybeJson: FieldUpdate<JSONValue?>
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: String,
+            textValue: FieldUpdate<String> = .unchanged,
+            smallValue: FieldUpdate<Int16> = .unchanged,
+            intValue: FieldUpdate<Int32> = .unchanged,
+            bigValue: FieldUpdate<Int64> = .unchanged,
+            floatValue: FieldUpdate<Float> = .unchanged,
+            doubleValue: FieldUpdate<Double> = .unchanged,
+            numericValue: FieldUpdate<Decimal> = .unchanged,
+            boolValue: FieldUpdate<Bool> = .unchanged,
+            instant: FieldUpdate<Date> = .unchanged,
+            localMoment: FieldUpdate<LocalDateTime> = .unchanged,
+            day: FieldUpdate<CalendarDate> = .unchanged,
+            clock: FieldUpdate<TimeOfDay> = .unchanged,
+            uuidValue: FieldUpdate<UUID> = .unchanged,
+            jsonbValue: FieldUpdate<JSONValue> = .unchanged,
+            jsonValue: FieldUpdate<JSONValue> = .unchanged,
+            bytes: FieldUpdate<Data> = .unchanged,
+            maybeText: FieldUpdate<String?> = .unchanged,
+            maybeDay: FieldUpdate<CalendarDate?> = .unchanged,
+            maybeJson: FieldUpdate<JSONValue?> = .unchanged,
+            isDeleted: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.textValue = textValue
+            self.smallValue = smallValue
+            self.intValue = intValue
+            self.bigValue = bigValue
+            self.floatValue = floatValue
+            self.doubleValue = doubleValue
+            self.numericValue = numericValue
+            self.boolValue = boolValue
+            self.instant = instant
+            self.localMoment = localMoment
+            self.day = day
+            self.clock = clock
+            self.uuidValue = uuidValue
+            self.jsonbValue = jsonbValue
+            self.jsonValue = jsonValue
+            self.bytes = bytes
+            self.maybeText = maybeText
+            self.maybeDay = maybeDay
+            self.maybeJson = maybeJson
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.textValue = try set.decodeFieldUpdate(forKey: "text_value")
+            self.smallValue = try set.decodeFieldUpdate(forKey: "small_value")
+            self.intValue = try set.decodeFieldUpdate(forKey: "int_value")
+            self.bigValue = try set.decodeFieldUpdate(forKey: "big_value")
+            self.floatValue = try set.decodeFieldUpdate(forKey: "float_value")
+            self.doubleValue = try set.decodeFieldUpdate(forKey: "double_value")
+            self.numericValue = try set.decodeFieldUpdate(forKey: "numeric_value")
+            self.boolValue = try set.decodeFieldUpdate(forKey: "bool_value")
+            self.instant = try set.decodeFieldUpdate(forKey: "instant")
+            self.localMoment = try set.decodeFieldUpdate(forKey: "local_moment")
+            self.day = try set.decodeFieldUpdate(forKey: "day")
+            self.clock = try set.decodeFieldUpdate(forKey: "clock")
+            self.uuidValue = try set.decodeFieldUpdate(forKey: "uuid_value")
+            self.jsonbValue = try set.decodeFieldUpdate(forKey: "jsonb_value")
+            self.jsonValue = try set.decodeFieldUpdate(forKey: "json_value")
+            self.bytes = try set.decodeFieldUpdate(forKey: "bytes")
+            self.maybeText = try set.decodeFieldUpdate(forKey: "maybe_text")
+            self.maybeDay = try set.decodeFieldUpdate(forKey: "maybe_day")
+            self.maybeJson = try set.decodeFieldUpdate(forKey: "maybe_json")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.textValue, forKey: "text_value")
+            try set.encodeFieldUpdate(self.smallValue, forKey: "small_value")
+            try set.encodeFieldUpdate(self.intValue, forKey: "int_value")
+            try set.encodeFieldUpdate(self.bigValue, forKey: "big_value")
+            try set.encodeFieldUpdate(self.floatValue, forKey: "float_value")
+            try set.encodeFieldUpdate(self.doubleValue, forKey: "double_value")
+            try set.encodeFieldUpdate(self.numericValue, forKey: "numeric_value")
+            try set.encodeFieldUpdate(self.boolValue, forKey: "bool_value")
+            try set.encodeFieldUpdate(self.instant, forKey: "instant")
+            try set.encodeFieldUpdate(self.localMoment, forKey: "local_moment")
+            try set.encodeFieldUpdate(self.day, forKey: "day")
+            try set.encodeFieldUpdate(self.clock, forKey: "clock")
+            try set.encodeFieldUpdate(self.uuidValue, forKey: "uuid_value")
+            try set.encodeFieldUpdate(self.jsonbValue, forKey: "jsonb_value")
+            try set.encodeFieldUpdate(self.jsonValue, forKey: "json_value")
+            try set.encodeFieldUpdate(self.bytes, forKey: "bytes")
+            try set.encodeFieldUpdate(self.maybeText, forKey: "maybe_text")
+            try set.encodeFieldUpdate(self.maybeDay, forKey: "maybe_day")
+            try set.encodeFieldUpdate(self.maybeJson, forKey: "maybe_json")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension EveryType: SyncedRow {
@@ -751,9 +1077,93 @@ extension EveryType: SyncedRow {
     }
 }
 
+extension EveryType.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "every_types",
+            idColumn: "id",
+            syncColumn: "last_synced_at",
+            columns: [
+                UploadColumn(name: "text_value", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "small_value", sqlType: "smallint", isRequired: true, isImmutable: false),
+                UploadColumn(name: "int_value", sqlType: "integer", isRequired: true, isImmutable: false),
+                UploadColumn(name: "big_value", sqlType: "bigint", isRequired: true, isImmutable: false),
+                UploadColumn(name: "float_value", sqlType: "real", isRequired: true, isImmutable: false),
+                UploadColumn(name: "double_value", sqlType: "double precision", isRequired: true, isImmutable: false),
+                UploadColumn(name: "numeric_value", sqlType: "numeric", isRequired: true, isImmutable: false),
+                UploadColumn(name: "bool_value", sqlType: "boolean", isRequired: true, isImmutable: false),
+                UploadColumn(name: "instant", sqlType: "timestamptz", isRequired: true, isImmutable: false),
+                UploadColumn(name: "local_moment", sqlType: "timestamp", isRequired: true, isImmutable: false),
+                UploadColumn(name: "day", sqlType: "date", isRequired: true, isImmutable: false),
+                UploadColumn(name: "clock", sqlType: "time", isRequired: true, isImmutable: false),
+                UploadColumn(name: "uuid_value", sqlType: "uuid", isRequired: true, isImmutable: false),
+                UploadColumn(name: "jsonb_value", sqlType: "jsonb", isRequired: true, isImmutable: false),
+                UploadColumn(name: "json_value", sqlType: "json", isRequired: true, isImmutable: false),
+                UploadColumn(name: "bytes", sqlType: "bytea", isRequired: true, isImmutable: false),
+                UploadColumn(name: "maybe_text", sqlType: "text", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_day", sqlType: "date", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_json", sqlType: "jsonb", isRequired: false, isImmutable: false),
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [String: String?] {
+        var values = UploadValues()
+        values.add("text_value", self.textValue)
+        values.add("small_value", self.smallValue)
+        values.add("int_value", self.intValue)
+        values.add("big_value", self.bigValue)
+        values.add("float_value", self.floatValue)
+        values.add("double_value", self.doubleValue)
+        values.add("numeric_value", self.numericValue)
+        values.add("bool_value", self.boolValue)
+        values.add("instant", self.instant)
+        values.add("local_moment", self.localMoment)
+        values.add("day", self.day)
+        values.add("clock", self.clock)
+        values.add("uuid_value", self.uuidValue)
+        values.add("jsonb_value", self.jsonbValue)
+        values.add("json_value", self.jsonValue)
+        values.add("bytes", self.bytes)
+        values.add("maybe_text", self.maybeText)
+        values.add("maybe_day", self.maybeDay)
+        values.add("maybe_json", self.maybeJson)
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(id: String, storedRow row: EveryType, columns: Set<String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            textValue: columns.contains("text_value") ? .set(row.textValue) : .unchanged,
+            smallValue: columns.contains("small_value") ? .set(row.smallValue) : .unchanged,
+            intValue: columns.contains("int_value") ? .set(row.intValue) : .unchanged,
+            bigValue: columns.contains("big_value") ? .set(row.bigValue) : .unchanged,
+            floatValue: columns.contains("float_value") ? .set(row.floatValue) : .unchanged,
+            doubleValue: columns.contains("double_value") ? .set(row.doubleValue) : .unchanged,
+            numericValue: columns.contains("numeric_value") ? .set(row.numericValue) : .unchanged,
+            boolValue: columns.contains("bool_value") ? .set(row.boolValue) : .unchanged,
+            instant: columns.contains("instant") ? .set(row.instant) : .unchanged,
+            localMoment: columns.contains("local_moment") ? .set(row.localMoment) : .unchanged,
+            day: columns.contains("day") ? .set(row.day) : .unchanged,
+            clock: columns.contains("clock") ? .set(row.clock) : .unchanged,
+            uuidValue: columns.contains("uuid_value") ? .set(row.uuidValue) : .unchanged,
+            jsonbValue: columns.contains("jsonb_value") ? .set(row.jsonbValue) : .unchanged,
+            jsonValue: columns.contains("json_value") ? .set(row.jsonValue) : .unchanged,
+            bytes: columns.contains("bytes") ? .set(row.bytes) : .unchanged,
+            maybeText: columns.contains("maybe_text") ? .set(row.maybeText) : .unchanged,
+            maybeDay: columns.contains("maybe_day") ? .set(row.maybeDay) : .unchanged,
+            maybeJson: columns.contains("maybe_json") ? .set(row.maybeJson) : .unchanged,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension EveryType.Insert {
-    /// Inserts the row into `every_types` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> EveryType {
+    /// A trusted server-side write: inserts the row into `every_types` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> EveryType {
         var values = ColumnValues()
         values.set("id", self.id)
         values.set("text_value", self.textValue)
@@ -781,8 +1191,8 @@ extension EveryType.Insert {
 }
 
 extension EveryType.Changeset {
-    /// Writes the set fields to the row of `every_types` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> EveryType? {
+    /// A trusted server-side write: writes the set fields to the row of `every_types` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> EveryType? {
         var values = ColumnValues()
         values.update("text_value", self.textValue)
         values.update("small_value", self.smallValue)

@@ -386,6 +386,141 @@ public struct Class: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `select`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: Swift.String
+        public var `self`: FieldUpdate<Swift.String>
+        public var `init`: FieldUpdate<Swift.String?>
+        public var `default`: FieldUpdate<Int32>
+        public var type: FieldUpdate<Swift.String>
+        public var `protocol`: FieldUpdate<Swift.String>
+        public var `where`: FieldUpdate<Bool?>
+        public var from: FieldUpdate<Swift.String>
+        public var order: FieldUpdate<Swift.String>
+        public var user: FieldUpdate<Swift.String>
+        public var hashValue_: FieldUpdate<Swift.String>
+        public var syncedTable_: FieldUpdate<Swift.String>
+        public var `is`: FieldUpdate<Swift.String>
+        public var `in`: FieldUpdate<Swift.String>
+        public var `return`: FieldUpdate<Swift.String>
+        public var tables: FieldUpdate<Swift.String>
+        public var syncGroups: FieldUpdate<Swift.String>
+        public var group: FieldUpdate<Swift.String>
+        public var container: FieldUpdate<Swift.String>
+        public var decoder: FieldUpdate<Swift.String>
+        public var row: FieldUpdate<Swift.String>
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: Swift.String,
+            `self` self_: FieldUpdate<Swift.String> = .unchanged,
+            `init`: FieldUpdate<Swift.String?> = .unchanged,
+            `default`: FieldUpdate<Int32> = .unchanged,
+            type: FieldUpdate<Swift.String> = .unchanged,
+            `protocol`: FieldUpdate<Swift.String> = .unchanged,
+            `where`: FieldUpdate<Bool?> = .unchanged,
+            from: FieldUpdate<Swift.String> = .unchanged,
+            order: FieldUpdate<Swift.String> = .unchanged,
+            user: FieldUpdate<Swift.String> = .unchanged,
+            hashValue_: FieldUpdate<Swift.String> = .unchanged,
+            syncedTable_: FieldUpdate<Swift.String> = .unchanged,
+            `is`: FieldUpdate<Swift.String> = .unchanged,
+            `in`: FieldUpdate<Swift.String> = .unchanged,
+            `return`: FieldUpdate<Swift.String> = .unchanged,
+            tables: FieldUpdate<Swift.String> = .unchanged,
+            syncGroups: FieldUpdate<Swift.String> = .unchanged,
+            group: FieldUpdate<Swift.String> = .unchanged,
+            container: FieldUpdate<Swift.String> = .unchanged,
+            decoder: FieldUpdate<Swift.String> = .unchanged,
+            row: FieldUpdate<Swift.String> = .unchanged,
+            isDeleted: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.`self` = self_
+            self.`init` = `init`
+            self.`default` = `default`
+            self.type = type
+            self.`protocol` = `protocol`
+            self.`where` = `where`
+            self.from = from
+            self.order = order
+            self.user = user
+            self.hashValue_ = hashValue_
+            self.syncedTable_ = syncedTable_
+            self.`is` = `is`
+            self.`in` = `in`
+            self.`return` = `return`
+            self.tables = tables
+            self.syncGroups = syncGroups
+            self.group = group
+            self.container = container
+            self.decoder = decoder
+            self.row = row
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.`self` = try set.decodeFieldUpdate(forKey: "self")
+            self.`init` = try set.decodeFieldUpdate(forKey: "init")
+            self.`default` = try set.decodeFieldUpdate(forKey: "default")
+            self.type = try set.decodeFieldUpdate(forKey: "type")
+            self.`protocol` = try set.decodeFieldUpdate(forKey: "protocol")
+            self.`where` = try set.decodeFieldUpdate(forKey: "where")
+            self.from = try set.decodeFieldUpdate(forKey: "from")
+            self.order = try set.decodeFieldUpdate(forKey: "order")
+            self.user = try set.decodeFieldUpdate(forKey: "user")
+            self.hashValue_ = try set.decodeFieldUpdate(forKey: "hash_value")
+            self.syncedTable_ = try set.decodeFieldUpdate(forKey: "synced_table")
+            self.`is` = try set.decodeFieldUpdate(forKey: "is")
+            self.`in` = try set.decodeFieldUpdate(forKey: "in")
+            self.`return` = try set.decodeFieldUpdate(forKey: "return")
+            self.tables = try set.decodeFieldUpdate(forKey: "tables")
+            self.syncGroups = try set.decodeFieldUpdate(forKey: "sync_groups")
+            self.group = try set.decodeFieldUpdate(forKey: "group")
+            self.container = try set.decodeFieldUpdate(forKey: "container")
+            self.decoder = try set.decodeFieldUpdate(forKey: "decoder")
+            self.row = try set.decodeFieldUpdate(forKey: "row")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.`self`, forKey: "self")
+            try set.encodeFieldUpdate(self.`init`, forKey: "init")
+            try set.encodeFieldUpdate(self.`default`, forKey: "default")
+            try set.encodeFieldUpdate(self.type, forKey: "type")
+            try set.encodeFieldUpdate(self.`protocol`, forKey: "protocol")
+            try set.encodeFieldUpdate(self.`where`, forKey: "where")
+            try set.encodeFieldUpdate(self.from, forKey: "from")
+            try set.encodeFieldUpdate(self.order, forKey: "order")
+            try set.encodeFieldUpdate(self.user, forKey: "user")
+            try set.encodeFieldUpdate(self.hashValue_, forKey: "hash_value")
+            try set.encodeFieldUpdate(self.syncedTable_, forKey: "synced_table")
+            try set.encodeFieldUpdate(self.`is`, forKey: "is")
+            try set.encodeFieldUpdate(self.`in`, forKey: "in")
+            try set.encodeFieldUpdate(self.`return`, forKey: "return")
+            try set.encodeFieldUpdate(self.tables, forKey: "tables")
+            try set.encodeFieldUpdate(self.syncGroups, forKey: "sync_groups")
+            try set.encodeFieldUpdate(self.group, forKey: "group")
+            try set.encodeFieldUpdate(self.container, forKey: "container")
+            try set.encodeFieldUpdate(self.decoder, forKey: "decoder")
+            try set.encodeFieldUpdate(self.row, forKey: "row")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension Class: SyncedRow {
@@ -428,9 +563,96 @@ extension Class: SyncedRow {
     }
 }
 
+extension Class.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "select",
+            idColumn: "id",
+            syncColumn: "last_synced_at",
+            columns: [
+                UploadColumn(name: "self", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "init", sqlType: "text", isRequired: false, isImmutable: false),
+                UploadColumn(name: "default", sqlType: "integer", isRequired: true, isImmutable: false),
+                UploadColumn(name: "type", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "protocol", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "where", sqlType: "boolean", isRequired: false, isImmutable: false),
+                UploadColumn(name: "from", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "order", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "user", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "hash_value", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "synced_table", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "is", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "in", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "return", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "tables", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "sync_groups", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "group", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "container", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "decoder", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "row", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [Swift.String: Swift.String?] {
+        var values = UploadValues()
+        values.add("self", self.`self`)
+        values.add("init", self.`init`)
+        values.add("default", self.`default`)
+        values.add("type", self.type)
+        values.add("protocol", self.`protocol`)
+        values.add("where", self.`where`)
+        values.add("from", self.from)
+        values.add("order", self.order)
+        values.add("user", self.user)
+        values.add("hash_value", self.hashValue_)
+        values.add("synced_table", self.syncedTable_)
+        values.add("is", self.`is`)
+        values.add("in", self.`in`)
+        values.add("return", self.`return`)
+        values.add("tables", self.tables)
+        values.add("sync_groups", self.syncGroups)
+        values.add("group", self.group)
+        values.add("container", self.container)
+        values.add("decoder", self.decoder)
+        values.add("row", self.row)
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(id: Swift.String, storedRow row: Class, columns: Set<Swift.String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            self: columns.contains("self") ? .set(row.`self`) : .unchanged,
+            init: columns.contains("init") ? .set(row.`init`) : .unchanged,
+            default: columns.contains("default") ? .set(row.`default`) : .unchanged,
+            type: columns.contains("type") ? .set(row.type) : .unchanged,
+            protocol: columns.contains("protocol") ? .set(row.`protocol`) : .unchanged,
+            where: columns.contains("where") ? .set(row.`where`) : .unchanged,
+            from: columns.contains("from") ? .set(row.from) : .unchanged,
+            order: columns.contains("order") ? .set(row.order) : .unchanged,
+            user: columns.contains("user") ? .set(row.user) : .unchanged,
+            hashValue_: columns.contains("hash_value") ? .set(row.hashValue_) : .unchanged,
+            syncedTable_: columns.contains("synced_table") ? .set(row.syncedTable_) : .unchanged,
+            is: columns.contains("is") ? .set(row.`is`) : .unchanged,
+            in: columns.contains("in") ? .set(row.`in`) : .unchanged,
+            return: columns.contains("return") ? .set(row.`return`) : .unchanged,
+            tables: columns.contains("tables") ? .set(row.tables) : .unchanged,
+            syncGroups: columns.contains("sync_groups") ? .set(row.syncGroups) : .unchanged,
+            group: columns.contains("group") ? .set(row.group) : .unchanged,
+            container: columns.contains("container") ? .set(row.container) : .unchanged,
+            decoder: columns.contains("decoder") ? .set(row.decoder) : .unchanged,
+            row: columns.contains("row") ? .set(row.row) : .unchanged,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension Class.Insert {
-    /// Inserts the row into `select` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> Class {
+    /// A trusted server-side write: inserts the row into `select` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> Class {
         var values = ColumnValues()
         values.set("id", self.id)
         values.set("self", self.`self`)
@@ -459,8 +681,8 @@ extension Class.Insert {
 }
 
 extension Class.Changeset {
-    /// Writes the set fields to the row of `select` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> Class? {
+    /// A trusted server-side write: writes the set fields to the row of `select` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> Class? {
         var values = ColumnValues()
         values.update("self", self.`self`)
         values.updateNullable("init", self.`init`)
@@ -589,6 +811,51 @@ public struct Date: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `dates`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: Swift.String
+        public var owner: FieldUpdate<Swift.String>
+        public var when: FieldUpdate<Foundation.Date>
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: Swift.String,
+            owner: FieldUpdate<Swift.String> = .unchanged,
+            when: FieldUpdate<Foundation.Date> = .unchanged,
+            isDeleted: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.owner = owner
+            self.when = when
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.owner = try set.decodeFieldUpdate(forKey: "owner")
+            self.when = try set.decodeFieldUpdate(forKey: "when")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.owner, forKey: "owner")
+            try set.encodeFieldUpdate(self.when, forKey: "when")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension Date: SyncedRow {
@@ -613,9 +880,42 @@ extension Date: SyncedRow {
     }
 }
 
+extension Date.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "dates",
+            idColumn: "id",
+            syncColumn: "last_synced_at",
+            columns: [
+                UploadColumn(name: "owner", sqlType: "text", isRequired: true, isImmutable: true),
+                UploadColumn(name: "when", sqlType: "timestamptz", isRequired: true, isImmutable: false),
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [Swift.String: Swift.String?] {
+        var values = UploadValues()
+        values.add("owner", self.owner)
+        values.add("when", self.when)
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(id: Swift.String, storedRow row: Date, columns: Set<Swift.String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            owner: columns.contains("owner") ? .set(row.owner) : .unchanged,
+            when: columns.contains("when") ? .set(row.when) : .unchanged,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension Date.Insert {
-    /// Inserts the row into `dates` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> Date {
+    /// A trusted server-side write: inserts the row into `dates` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> Date {
         var values = ColumnValues()
         values.set("id", self.id)
         values.set("owner", self.owner)
@@ -626,8 +926,8 @@ extension Date.Insert {
 }
 
 extension Date.Changeset {
-    /// Writes the set fields to the row of `dates` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> Date? {
+    /// A trusted server-side write: writes the set fields to the row of `dates` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> Date? {
         var values = ColumnValues()
         values.update("when", self.when)
         values.update("is_deleted", self.isDeleted)
@@ -723,6 +1023,46 @@ public struct String: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `strings`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: Swift.String
+        public var value: FieldUpdate<Swift.String>
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: Swift.String,
+            value: FieldUpdate<Swift.String> = .unchanged,
+            isDeleted: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.value = value
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.value = try set.decodeFieldUpdate(forKey: "value")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.value, forKey: "value")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension String: SyncedRow {
@@ -746,9 +1086,39 @@ extension String: SyncedRow {
     }
 }
 
+extension String.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "strings",
+            idColumn: "id",
+            syncColumn: "last_synced_at",
+            columns: [
+                UploadColumn(name: "value", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [Swift.String: Swift.String?] {
+        var values = UploadValues()
+        values.add("value", self.value)
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(id: Swift.String, storedRow row: String, columns: Set<Swift.String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            value: columns.contains("value") ? .set(row.value) : .unchanged,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension String.Insert {
-    /// Inserts the row into `strings` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> String {
+    /// A trusted server-side write: inserts the row into `strings` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> String {
         var values = ColumnValues()
         values.set("id", self.id)
         values.set("value", self.value)
@@ -758,8 +1128,8 @@ extension String.Insert {
 }
 
 extension String.Changeset {
-    /// Writes the set fields to the row of `strings` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> String? {
+    /// A trusted server-side write: writes the set fields to the row of `strings` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> String? {
         var values = ColumnValues()
         values.update("value", self.value)
         values.update("is_deleted", self.isDeleted)
@@ -855,6 +1225,46 @@ public struct DownloadRequest: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `download_requests`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: Swift.String
+        public var body: FieldUpdate<Swift.String?>
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: Swift.String,
+            body: FieldUpdate<Swift.String?> = .unchanged,
+            isDeleted: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.body = body
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.body = try set.decodeFieldUpdate(forKey: "body")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.body, forKey: "body")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension DownloadRequest: SyncedRow {
@@ -878,9 +1288,44 @@ extension DownloadRequest: SyncedRow {
     }
 }
 
+extension DownloadRequest.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "download_requests",
+            idColumn: "id",
+            syncColumn: "last_synced_at",
+            columns: [
+                UploadColumn(name: "body", sqlType: "text", isRequired: false, isImmutable: false),
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [Swift.String: Swift.String?] {
+        var values = UploadValues()
+        values.add("body", self.body)
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(
+        id: Swift.String,
+        storedRow row: DownloadRequest,
+        columns: Set<Swift.String>,
+        clocks: ColumnClocks
+    ) {
+        self.init(
+            id: id,
+            body: columns.contains("body") ? .set(row.body) : .unchanged,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension DownloadRequest.Insert {
-    /// Inserts the row into `download_requests` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> DownloadRequest {
+    /// A trusted server-side write: inserts the row into `download_requests` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> DownloadRequest {
         var values = ColumnValues()
         values.set("id", self.id)
         values.setNullable("body", self.body)
@@ -890,8 +1335,8 @@ extension DownloadRequest.Insert {
 }
 
 extension DownloadRequest.Changeset {
-    /// Writes the set fields to the row of `download_requests` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> DownloadRequest? {
+    /// A trusted server-side write: writes the set fields to the row of `download_requests` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> DownloadRequest? {
         var values = ColumnValues()
         values.updateNullable("body", self.body)
         values.update("is_deleted", self.isDeleted)
@@ -976,6 +1421,37 @@ public struct Table: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `tables`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: Swift.String
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(id: Swift.String, isDeleted: FieldUpdate<Bool> = .unchanged, clocks: ColumnClocks = [:]) {
+            self.id = id
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension Table: SyncedRow {
@@ -998,9 +1474,36 @@ extension Table: SyncedRow {
     }
 }
 
+extension Table.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "tables",
+            idColumn: "key",
+            syncColumn: "updated",
+            columns: [
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [Swift.String: Swift.String?] {
+        var values = UploadValues()
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(id: Swift.String, storedRow row: Table, columns: Set<Swift.String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension Table.Insert {
-    /// Inserts the row into `tables` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> Table {
+    /// A trusted server-side write: inserts the row into `tables` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> Table {
         var values = ColumnValues()
         values.set("key", self.key)
         values.set("is_deleted", self.isDeleted)
@@ -1009,8 +1512,8 @@ extension Table.Insert {
 }
 
 extension Table.Changeset {
-    /// Writes the set fields to the row of `tables` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> Table? {
+    /// A trusted server-side write: writes the set fields to the row of `tables` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> Table? {
         var values = ColumnValues()
         values.update("is_deleted", self.isDeleted)
         return try await TableWrite.update(Table.self, id: self.key, values, on: client)

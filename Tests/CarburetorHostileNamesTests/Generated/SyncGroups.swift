@@ -177,6 +177,128 @@ public enum DefaultSyncGroup {
             tables: try await TableDownload.run(Table.self, on: client, offset: request.tableOffset, offsetID: request.tableOffsetId, pageSize: pageSize)
         )
     }
+
+    /// What a device uploads: per table, keyed by its plural, the rows it changed with the clock of each edited column.
+    public struct UploadRequest: Codable, Sendable, Hashable {
+        /// Changed rows of `select`.
+        public var select: [Class.Upload]
+        /// Changed rows of `dates`.
+        public var dates: [Date.Upload]
+        /// Changed rows of `strings`.
+        public var strings: [String.Upload]
+        /// Changed rows of `download_requests`.
+        public var downloadRequests: [CarburetorDownloadRequestModel.Upload]
+        /// Changed rows of `tables`.
+        public var tables: [Table.Upload]
+
+        public init(
+            select: [Class.Upload] = [],
+            dates: [Date.Upload] = [],
+            strings: [String.Upload] = [],
+            downloadRequests: [CarburetorDownloadRequestModel.Upload] = [],
+            tables: [Table.Upload] = []
+        ) {
+            self.select = select
+            self.dates = dates
+            self.strings = strings
+            self.downloadRequests = downloadRequests
+            self.tables = tables
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.select = try container.decodeIfPresent([Class.Upload].self, forKey: "select") ?? []
+            self.dates = try container.decodeIfPresent([Date.Upload].self, forKey: "dates") ?? []
+            self.strings = try container.decodeIfPresent([String.Upload].self, forKey: "strings") ?? []
+            self.downloadRequests = try container.decodeIfPresent([CarburetorDownloadRequestModel.Upload].self, forKey: "download_requests") ?? []
+            self.tables = try container.decodeIfPresent([Table.Upload].self, forKey: "tables") ?? []
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.select, forKey: "select")
+            try container.encode(self.dates, forKey: "dates")
+            try container.encode(self.strings, forKey: "strings")
+            try container.encode(self.downloadRequests, forKey: "download_requests")
+            try container.encode(self.tables, forKey: "tables")
+        }
+    }
+
+    /// The server's answer to an upload: per table, one result per uploaded row.
+    public struct UploadResponse: Codable, Sendable, Hashable {
+        /// One answer per uploaded row of `select`, in request order.
+        public var select: [UploadResult<Class.Upload>]
+        /// One answer per uploaded row of `dates`, in request order.
+        public var dates: [UploadResult<Date.Upload>]
+        /// One answer per uploaded row of `strings`, in request order.
+        public var strings: [UploadResult<String.Upload>]
+        /// One answer per uploaded row of `download_requests`, in request order.
+        public var downloadRequests: [UploadResult<CarburetorDownloadRequestModel.Upload>]
+        /// One answer per uploaded row of `tables`, in request order.
+        public var tables: [UploadResult<Table.Upload>]
+        /// The server's clock after the upload: a device's next clock reading must be later.
+        public var serverClock: HLCTimestamp
+
+        public init(
+            select: [UploadResult<Class.Upload>],
+            dates: [UploadResult<Date.Upload>],
+            strings: [UploadResult<String.Upload>],
+            downloadRequests: [UploadResult<CarburetorDownloadRequestModel.Upload>],
+            tables: [UploadResult<Table.Upload>],
+            serverClock: HLCTimestamp
+        ) {
+            self.select = select
+            self.dates = dates
+            self.strings = strings
+            self.downloadRequests = downloadRequests
+            self.tables = tables
+            self.serverClock = serverClock
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.select = try container.decodeIfPresent([UploadResult<Class.Upload>].self, forKey: "select") ?? []
+            self.dates = try container.decodeIfPresent([UploadResult<Date.Upload>].self, forKey: "dates") ?? []
+            self.strings = try container.decodeIfPresent([UploadResult<String.Upload>].self, forKey: "strings") ?? []
+            self.downloadRequests = try container.decodeIfPresent([UploadResult<CarburetorDownloadRequestModel.Upload>].self, forKey: "download_requests") ?? []
+            self.tables = try container.decodeIfPresent([UploadResult<Table.Upload>].self, forKey: "tables") ?? []
+            self.serverClock = try container.decode(HLCTimestamp.self, forKey: "server_clock")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.select, forKey: "select")
+            try container.encode(self.dates, forKey: "dates")
+            try container.encode(self.strings, forKey: "strings")
+            try container.encode(self.downloadRequests, forKey: "download_requests")
+            try container.encode(self.tables, forKey: "tables")
+            try container.encode(self.serverClock, forKey: "server_clock")
+        }
+    }
+
+    /// Applies a device's upload in one transaction, each column by its clock (Last-Writer-Wins), and answers every row.
+    /// Rows outside the context are neither changed nor revealed; set `context` from the authenticated user, never from the request.
+    public static func upload(
+        client: PostgresClient,
+        request: UploadRequest,
+        context: SyncContext
+    ) async throws -> UploadResponse {
+        try await GroupUpload.run(on: client) { session in
+            let table0 = try await TableUpload.run(request.select, in: &session)
+            let table1 = try await TableUpload.run(request.dates, restriction: RowRestriction(column: "owner", equals: context.`self`), in: &session)
+            let table2 = try await TableUpload.run(request.strings, in: &session)
+            let table3 = try await TableUpload.run(request.downloadRequests, in: &session)
+            let table4 = try await TableUpload.run(request.tables, in: &session)
+            return UploadResponse(
+                select: table0,
+                dates: table1,
+                strings: table2,
+                downloadRequests: table3,
+                tables: table4,
+                serverClock: session.serverClock
+            )
+        }
+    }
 }
 
 /// The `where` sync group.
@@ -249,5 +371,62 @@ public enum WhereSyncGroup {
         DownloadResponse(
             tables: try await TableDownload.run(Table.self, on: client, offset: request.tableOffset, offsetID: request.tableOffsetId, pageSize: pageSize)
         )
+    }
+
+    /// What a device uploads: per table, keyed by its plural, the rows it changed with the clock of each edited column.
+    public struct UploadRequest: Codable, Sendable, Hashable {
+        /// Changed rows of `tables`.
+        public var tables: [Table.Upload]
+
+        public init(tables: [Table.Upload] = []) {
+            self.tables = tables
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.tables = try container.decodeIfPresent([Table.Upload].self, forKey: "tables") ?? []
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.tables, forKey: "tables")
+        }
+    }
+
+    /// The server's answer to an upload: per table, one result per uploaded row.
+    public struct UploadResponse: Codable, Sendable, Hashable {
+        /// One answer per uploaded row of `tables`, in request order.
+        public var tables: [UploadResult<Table.Upload>]
+        /// The server's clock after the upload: a device's next clock reading must be later.
+        public var serverClock: HLCTimestamp
+
+        public init(tables: [UploadResult<Table.Upload>], serverClock: HLCTimestamp) {
+            self.tables = tables
+            self.serverClock = serverClock
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.tables = try container.decodeIfPresent([UploadResult<Table.Upload>].self, forKey: "tables") ?? []
+            self.serverClock = try container.decode(HLCTimestamp.self, forKey: "server_clock")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.tables, forKey: "tables")
+            try container.encode(self.serverClock, forKey: "server_clock")
+        }
+    }
+
+    /// Applies a device's upload in one transaction, each column by its clock (Last-Writer-Wins), and answers every row.
+    /// The group restricts no table: every row of its tables may be uploaded.
+    public static func upload(client: PostgresClient, request: UploadRequest) async throws -> UploadResponse {
+        try await GroupUpload.run(on: client) { session in
+            let table0 = try await TableUpload.run(request.tables, in: &session)
+            return UploadResponse(
+                tables: table0,
+                serverClock: session.serverClock
+            )
+        }
     }
 }

@@ -754,6 +754,261 @@ public struct Sample: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.removed, forKey: "removed")
         }
     }
+
+    /// One row of an upload to `samples`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: String
+        public var textValue: FieldUpdate<String>
+        public var smallValue: FieldUpdate<Int16>
+        public var intValue: FieldUpdate<Int32>
+        public var bigValue: FieldUpdate<Int64>
+        public var floatValue: FieldUpdate<Float>
+        public var doubleValue: FieldUpdate<Double>
+        public var numericValue: FieldUpdate<Decimal>
+        public var boolValue: FieldUpdate<Bool>
+        public var booleanAlias: FieldUpdate<Bool>
+        public var instant: FieldUpdate<Date>
+        public var localMoment: FieldUpdate<LocalDateTime>
+        public var day: FieldUpdate<CalendarDate>
+        public var clock: FieldUpdate<TimeOfDay>
+        public var uuidValue: FieldUpdate<UUID>
+        public var jsonbValue: FieldUpdate<JSONValue>
+        public var jsonValue: FieldUpdate<JSONValue>
+        public var bytes: FieldUpdate<Data>
+        public var binaryAlias: FieldUpdate<Data>
+        public var maybeText: FieldUpdate<String?>
+        public var maybeSmall: FieldUpdate<Int16?>
+        public var maybeInt: FieldUpdate<Int32?>
+        public var maybeBig: FieldUpdate<Int64?>
+        public var maybeFloat: FieldUpdate<Float?>
+        public var maybeDouble: FieldUpdate<Double?>
+        public var maybeNumeric: FieldUpdate<Decimal?>
+        public var maybeBool: FieldUpdate<Bool?>
+        public var maybeInstant: FieldUpdate<Date?>
+        public var maybeLocal: FieldUpdate<LocalDateTime?>
+        public var maybeDay: FieldUpdate<CalendarDate?>
+        public var maybeClock: FieldUpdate<TimeOfDay?>
+        public var maybeUuid: FieldUpdate<UUID?>
+        public var maybeJsonb: FieldUpdate<JSONValue?>
+        public var maybeJson: FieldUpdate<JSONValue?>
+        public var maybeBytes: FieldUpdate<Data?>
+        public var createdAt: FieldUpdate<Date>
+        public var createdOn: FieldUpdate<CalendarDate>
+        public var settings: FieldUpdate<JSONValue>
+        public var label: FieldUpdate<String>
+        public var ratio: FieldUpdate<Double>
+        public var cleared: FieldUpdate<String?>
+        public var preference: FieldUpdate<String?>
+        public var serverFilled: FieldUpdate<Int32>
+        public var greeting: FieldUpdate<String>
+        public var token: FieldUpdate<UUID>
+        public var removed: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: String,
+            textValue: FieldUpdate<String> = .unchanged,
+            smallValue: FieldUpdate<Int16> = .unchanged,
+            intValue: FieldUpdate<Int32> = .unchanged,
+            bigValue: FieldUpdate<Int64> = .unchanged,
+            floatValue: FieldUpdate<Float> = .unchanged,
+            doubleValue: FieldUpdate<Double> = .unchanged,
+            numericValue: FieldUpdate<Decimal> = .unchanged,
+            boolValue: FieldUpdate<Bool> = .unchanged,
+            booleanAlias: FieldUpdate<Bool> = .unchanged,
+            instant: FieldUpdate<Date> = .unchanged,
+            localMoment: FieldUpdate<LocalDateTime> = .unchanged,
+            day: FieldUpdate<CalendarDate> = .unchanged,
+            clock: FieldUpdate<TimeOfDay> = .unchanged,
+            uuidValue: FieldUpdate<UUID> = .unchanged,
+            jsonbValue: FieldUpdate<JSONValue> = .unchanged,
+            jsonValue: FieldUpdate<JSONValue> = .unchanged,
+            bytes: FieldUpdate<Data> = .unchanged,
+            binaryAlias: FieldUpdate<Data> = .unchanged,
+            maybeText: FieldUpdate<String?> = .unchanged,
+            maybeSmall: FieldUpdate<Int16?> = .unchanged,
+            maybeInt: FieldUpdate<Int32?> = .unchanged,
+            maybeBig: FieldUpdate<Int64?> = .unchanged,
+            maybeFloat: FieldUpdate<Float?> = .unchanged,
+            maybeDouble: FieldUpdate<Double?> = .unchanged,
+            maybeNumeric: FieldUpdate<Decimal?> = .unchanged,
+            maybeBool: FieldUpdate<Bool?> = .unchanged,
+            maybeInstant: FieldUpdate<Date?> = .unchanged,
+            maybeLocal: FieldUpdate<LocalDateTime?> = .unchanged,
+            maybeDay: FieldUpdate<CalendarDate?> = .unchanged,
+            maybeClock: FieldUpdate<TimeOfDay?> = .unchanged,
+            maybeUuid: FieldUpdate<UUID?> = .unchanged,
+            maybeJsonb: FieldUpdate<JSONValue?> = .unchanged,
+            maybeJson: FieldUpdate<JSONValue?> = .unchanged,
+            maybeBytes: FieldUpdate<Data?> = .unchanged,
+            createdAt: FieldUpdate<Date> = .unchanged,
+            createdOn: FieldUpdate<CalendarDate> = .unchanged,
+            settings: FieldUpdate<JSONValue> = .unchanged,
+            label: FieldUpdate<String> = .unchanged,
+            ratio: FieldUpdate<Double> = .unchanged,
+            cleared: FieldUpdate<String?> = .unchanged,
+            preference: FieldUpdate<String?> = .unchanged,
+            serverFilled: FieldUpdate<Int32> = .unchanged,
+            greeting: FieldUpdate<String> = .unchanged,
+            token: FieldUpdate<UUID> = .unchanged,
+            removed: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.textValue = textValue
+            self.smallValue = smallValue
+            self.intValue = intValue
+            self.bigValue = bigValue
+            self.floatValue = floatValue
+            self.doubleValue = doubleValue
+            self.numericValue = numericValue
+            self.boolValue = boolValue
+            self.booleanAlias = booleanAlias
+            self.instant = instant
+            self.localMoment = localMoment
+            self.day = day
+            self.clock = clock
+            self.uuidValue = uuidValue
+            self.jsonbValue = jsonbValue
+            self.jsonValue = jsonValue
+            self.bytes = bytes
+            self.binaryAlias = binaryAlias
+            self.maybeText = maybeText
+            self.maybeSmall = maybeSmall
+            self.maybeInt = maybeInt
+            self.maybeBig = maybeBig
+            self.maybeFloat = maybeFloat
+            self.maybeDouble = maybeDouble
+            self.maybeNumeric = maybeNumeric
+            self.maybeBool = maybeBool
+            self.maybeInstant = maybeInstant
+            self.maybeLocal = maybeLocal
+            self.maybeDay = maybeDay
+            self.maybeClock = maybeClock
+            self.maybeUuid = maybeUuid
+            self.maybeJsonb = maybeJsonb
+            self.maybeJson = maybeJson
+            self.maybeBytes = maybeBytes
+            self.createdAt = createdAt
+            self.createdOn = createdOn
+            self.settings = settings
+            self.label = label
+            self.ratio = ratio
+            self.cleared = cleared
+            self.preference = preference
+            self.serverFilled = serverFilled
+            self.greeting = greeting
+            self.token = token
+            self.removed = removed
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.textValue = try set.decodeFieldUpdate(forKey: "text_value")
+            self.smallValue = try set.decodeFieldUpdate(forKey: "small_value")
+            self.intValue = try set.decodeFieldUpdate(forKey: "int_value")
+            self.bigValue = try set.decodeFieldUpdate(forKey: "big_value")
+            self.floatValue = try set.decodeFieldUpdate(forKey: "float_value")
+            self.doubleValue = try set.decodeFieldUpdate(forKey: "double_value")
+            self.numericValue = try set.decodeFieldUpdate(forKey: "numeric_value")
+            self.boolValue = try set.decodeFieldUpdate(forKey: "bool_value")
+            self.booleanAlias = try set.decodeFieldUpdate(forKey: "boolean_alias")
+            self.instant = try set.decodeFieldUpdate(forKey: "instant")
+            self.localMoment = try set.decodeFieldUpdate(forKey: "local_moment")
+            self.day = try set.decodeFieldUpdate(forKey: "day")
+            self.clock = try set.decodeFieldUpdate(forKey: "clock")
+            self.uuidValue = try set.decodeFieldUpdate(forKey: "uuid_value")
+            self.jsonbValue = try set.decodeFieldUpdate(forKey: "jsonb_value")
+            self.jsonValue = try set.decodeFieldUpdate(forKey: "json_value")
+            self.bytes = try set.decodeFieldUpdate(forKey: "bytes")
+            self.binaryAlias = try set.decodeFieldUpdate(forKey: "binary_alias")
+            self.maybeText = try set.decodeFieldUpdate(forKey: "maybe_text")
+            self.maybeSmall = try set.decodeFieldUpdate(forKey: "maybe_small")
+            self.maybeInt = try set.decodeFieldUpdate(forKey: "maybe_int")
+            self.maybeBig = try set.decodeFieldUpdate(forKey: "maybe_big")
+            self.maybeFloat = try set.decodeFieldUpdate(forKey: "maybe_float")
+            self.maybeDouble = try set.decodeFieldUpdate(forKey: "maybe_double")
+            self.maybeNumeric = try set.decodeFieldUpdate(forKey: "maybe_numeric")
+            self.maybeBool = try set.decodeFieldUpdate(forKey: "maybe_bool")
+            self.maybeInstant = try set.decodeFieldUpdate(forKey: "maybe_instant")
+            self.maybeLocal = try set.decodeFieldUpdate(forKey: "maybe_local")
+            self.maybeDay = try set.decodeFieldUpdate(forKey: "maybe_day")
+            self.maybeClock = try set.decodeFieldUpdate(forKey: "maybe_clock")
+            self.maybeUuid = try set.decodeFieldUpdate(forKey: "maybe_uuid")
+            self.maybeJsonb = try set.decodeFieldUpdate(forKey: "maybe_jsonb")
+            self.maybeJson = try set.decodeFieldUpdate(forKey: "maybe_json")
+            self.maybeBytes = try set.decodeFieldUpdate(forKey: "maybe_bytes")
+            self.createdAt = try set.decodeFieldUpdate(forKey: "created_at")
+            self.createdOn = try set.decodeFieldUpdate(forKey: "created_on")
+            self.settings = try set.decodeFieldUpdate(forKey: "settings")
+            self.label = try set.decodeFieldUpdate(forKey: "label")
+            self.ratio = try set.decodeFieldUpdate(forKey: "ratio")
+            self.cleared = try set.decodeFieldUpdate(forKey: "cleared")
+            self.preference = try set.decodeFieldUpdate(forKey: "preference")
+            self.serverFilled = try set.decodeFieldUpdate(forKey: "server_filled")
+            self.greeting = try set.decodeFieldUpdate(forKey: "greeting")
+            self.token = try set.decodeFieldUpdate(forKey: "token")
+            self.removed = try set.decodeFieldUpdate(forKey: "removed")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.textValue, forKey: "text_value")
+            try set.encodeFieldUpdate(self.smallValue, forKey: "small_value")
+            try set.encodeFieldUpdate(self.intValue, forKey: "int_value")
+            try set.encodeFieldUpdate(self.bigValue, forKey: "big_value")
+            try set.encodeFieldUpdate(self.floatValue, forKey: "float_value")
+            try set.encodeFieldUpdate(self.doubleValue, forKey: "double_value")
+            try set.encodeFieldUpdate(self.numericValue, forKey: "numeric_value")
+            try set.encodeFieldUpdate(self.boolValue, forKey: "bool_value")
+            try set.encodeFieldUpdate(self.booleanAlias, forKey: "boolean_alias")
+            try set.encodeFieldUpdate(self.instant, forKey: "instant")
+            try set.encodeFieldUpdate(self.localMoment, forKey: "local_moment")
+            try set.encodeFieldUpdate(self.day, forKey: "day")
+            try set.encodeFieldUpdate(self.clock, forKey: "clock")
+            try set.encodeFieldUpdate(self.uuidValue, forKey: "uuid_value")
+            try set.encodeFieldUpdate(self.jsonbValue, forKey: "jsonb_value")
+            try set.encodeFieldUpdate(self.jsonValue, forKey: "json_value")
+            try set.encodeFieldUpdate(self.bytes, forKey: "bytes")
+            try set.encodeFieldUpdate(self.binaryAlias, forKey: "binary_alias")
+            try set.encodeFieldUpdate(self.maybeText, forKey: "maybe_text")
+            try set.encodeFieldUpdate(self.maybeSmall, forKey: "maybe_small")
+            try set.encodeFieldUpdate(self.maybeInt, forKey: "maybe_int")
+            try set.encodeFieldUpdate(self.maybeBig, forKey: "maybe_big")
+            try set.encodeFieldUpdate(self.maybeFloat, forKey: "maybe_float")
+            try set.encodeFieldUpdate(self.maybeDouble, forKey: "maybe_double")
+            try set.encodeFieldUpdate(self.maybeNumeric, forKey: "maybe_numeric")
+            try set.encodeFieldUpdate(self.maybeBool, forKey: "maybe_bool")
+            try set.encodeFieldUpdate(self.maybeInstant, forKey: "maybe_instant")
+            try set.encodeFieldUpdate(self.maybeLocal, forKey: "maybe_local")
+            try set.encodeFieldUpdate(self.maybeDay, forKey: "maybe_day")
+            try set.encodeFieldUpdate(self.maybeClock, forKey: "maybe_clock")
+            try set.encodeFieldUpdate(self.maybeUuid, forKey: "maybe_uuid")
+            try set.encodeFieldUpdate(self.maybeJsonb, forKey: "maybe_jsonb")
+            try set.encodeFieldUpdate(self.maybeJson, forKey: "maybe_json")
+            try set.encodeFieldUpdate(self.maybeBytes, forKey: "maybe_bytes")
+            try set.encodeFieldUpdate(self.createdAt, forKey: "created_at")
+            try set.encodeFieldUpdate(self.createdOn, forKey: "created_on")
+            try set.encodeFieldUpdate(self.settings, forKey: "settings")
+            try set.encodeFieldUpdate(self.label, forKey: "label")
+            try set.encodeFieldUpdate(self.ratio, forKey: "ratio")
+            try set.encodeFieldUpdate(self.cleared, forKey: "cleared")
+            try set.encodeFieldUpdate(self.preference, forKey: "preference")
+            try set.encodeFieldUpdate(self.serverFilled, forKey: "server_filled")
+            try set.encodeFieldUpdate(self.greeting, forKey: "greeting")
+            try set.encodeFieldUpdate(self.token, forKey: "token")
+            try set.encodeFieldUpdate(self.removed, forKey: "removed")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension Sample: SyncedRow {
@@ -820,9 +1075,168 @@ extension Sample: SyncedRow {
     }
 }
 
+extension Sample.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "samples",
+            idColumn: "sample_key",
+            syncColumn: "synced_at",
+            columns: [
+                UploadColumn(name: "text_value", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "small_value", sqlType: "smallint", isRequired: true, isImmutable: false),
+                UploadColumn(name: "int_value", sqlType: "integer", isRequired: true, isImmutable: false),
+                UploadColumn(name: "big_value", sqlType: "bigint", isRequired: true, isImmutable: false),
+                UploadColumn(name: "float_value", sqlType: "real", isRequired: true, isImmutable: false),
+                UploadColumn(name: "double_value", sqlType: "double precision", isRequired: true, isImmutable: false),
+                UploadColumn(name: "numeric_value", sqlType: "numeric", isRequired: true, isImmutable: false),
+                UploadColumn(name: "bool_value", sqlType: "boolean", isRequired: true, isImmutable: false),
+                UploadColumn(name: "boolean_alias", sqlType: "boolean", isRequired: true, isImmutable: false),
+                UploadColumn(name: "instant", sqlType: "timestamptz", isRequired: true, isImmutable: false),
+                UploadColumn(name: "local_moment", sqlType: "timestamp", isRequired: true, isImmutable: false),
+                UploadColumn(name: "day", sqlType: "date", isRequired: true, isImmutable: false),
+                UploadColumn(name: "clock", sqlType: "time", isRequired: true, isImmutable: false),
+                UploadColumn(name: "uuid_value", sqlType: "uuid", isRequired: true, isImmutable: false),
+                UploadColumn(name: "jsonb_value", sqlType: "jsonb", isRequired: true, isImmutable: false),
+                UploadColumn(name: "json_value", sqlType: "json", isRequired: true, isImmutable: false),
+                UploadColumn(name: "bytes", sqlType: "bytea", isRequired: true, isImmutable: false),
+                UploadColumn(name: "binary_alias", sqlType: "bytea", isRequired: true, isImmutable: false),
+                UploadColumn(name: "maybe_text", sqlType: "text", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_small", sqlType: "smallint", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_int", sqlType: "integer", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_big", sqlType: "bigint", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_float", sqlType: "real", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_double", sqlType: "double precision", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_numeric", sqlType: "numeric", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_bool", sqlType: "boolean", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_instant", sqlType: "timestamptz", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_local", sqlType: "timestamp", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_day", sqlType: "date", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_clock", sqlType: "time", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_uuid", sqlType: "uuid", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_jsonb", sqlType: "jsonb", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_json", sqlType: "json", isRequired: false, isImmutable: false),
+                UploadColumn(name: "maybe_bytes", sqlType: "bytea", isRequired: false, isImmutable: false),
+                UploadColumn(name: "created_at", sqlType: "timestamptz", isRequired: false, isImmutable: true),
+                UploadColumn(name: "created_on", sqlType: "date", isRequired: false, isImmutable: false),
+                UploadColumn(name: "settings", sqlType: "jsonb", isRequired: false, isImmutable: false),
+                UploadColumn(name: "label", sqlType: "text", isRequired: false, isImmutable: false),
+                UploadColumn(name: "ratio", sqlType: "double precision", isRequired: false, isImmutable: false),
+                UploadColumn(name: "cleared", sqlType: "text", isRequired: false, isImmutable: false),
+                UploadColumn(name: "preference", sqlType: "text", isRequired: false, isImmutable: false),
+                UploadColumn(name: "server_filled", sqlType: "integer", isRequired: false, isImmutable: false),
+                UploadColumn(name: "greeting", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "token", sqlType: "uuid", isRequired: true, isImmutable: false),
+                UploadColumn(name: "removed", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [String: String?] {
+        var values = UploadValues()
+        values.add("text_value", self.textValue)
+        values.add("small_value", self.smallValue)
+        values.add("int_value", self.intValue)
+        values.add("big_value", self.bigValue)
+        values.add("float_value", self.floatValue)
+        values.add("double_value", self.doubleValue)
+        values.add("numeric_value", self.numericValue)
+        values.add("bool_value", self.boolValue)
+        values.add("boolean_alias", self.booleanAlias)
+        values.add("instant", self.instant)
+        values.add("local_moment", self.localMoment)
+        values.add("day", self.day)
+        values.add("clock", self.clock)
+        values.add("uuid_value", self.uuidValue)
+        values.add("jsonb_value", self.jsonbValue)
+        values.add("json_value", self.jsonValue)
+        values.add("bytes", self.bytes)
+        values.add("binary_alias", self.binaryAlias)
+        values.add("maybe_text", self.maybeText)
+        values.add("maybe_small", self.maybeSmall)
+        values.add("maybe_int", self.maybeInt)
+        values.add("maybe_big", self.maybeBig)
+        values.add("maybe_float", self.maybeFloat)
+        values.add("maybe_double", self.maybeDouble)
+        values.add("maybe_numeric", self.maybeNumeric)
+        values.add("maybe_bool", self.maybeBool)
+        values.add("maybe_instant", self.maybeInstant)
+        values.add("maybe_local", self.maybeLocal)
+        values.add("maybe_day", self.maybeDay)
+        values.add("maybe_clock", self.maybeClock)
+        values.add("maybe_uuid", self.maybeUuid)
+        values.add("maybe_jsonb", self.maybeJsonb)
+        values.add("maybe_json", self.maybeJson)
+        values.add("maybe_bytes", self.maybeBytes)
+        values.add("created_at", self.createdAt)
+        values.add("created_on", self.createdOn)
+        values.add("settings", self.settings)
+        values.add("label", self.label)
+        values.add("ratio", self.ratio)
+        values.add("cleared", self.cleared)
+        values.add("preference", self.preference)
+        values.add("server_filled", self.serverFilled)
+        values.add("greeting", self.greeting)
+        values.add("token", self.token)
+        values.add("removed", self.removed)
+        return values.byColumn
+    }
+
+    public init(id: String, storedRow row: Sample, columns: Set<String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            textValue: columns.contains("text_value") ? .set(row.textValue) : .unchanged,
+            smallValue: columns.contains("small_value") ? .set(row.smallValue) : .unchanged,
+            intValue: columns.contains("int_value") ? .set(row.intValue) : .unchanged,
+            bigValue: columns.contains("big_value") ? .set(row.bigValue) : .unchanged,
+            floatValue: columns.contains("float_value") ? .set(row.floatValue) : .unchanged,
+            doubleValue: columns.contains("double_value") ? .set(row.doubleValue) : .unchanged,
+            numericValue: columns.contains("numeric_value") ? .set(row.numericValue) : .unchanged,
+            boolValue: columns.contains("bool_value") ? .set(row.boolValue) : .unchanged,
+            booleanAlias: columns.contains("boolean_alias") ? .set(row.booleanAlias) : .unchanged,
+            instant: columns.contains("instant") ? .set(row.instant) : .unchanged,
+            localMoment: columns.contains("local_moment") ? .set(row.localMoment) : .unchanged,
+            day: columns.contains("day") ? .set(row.day) : .unchanged,
+            clock: columns.contains("clock") ? .set(row.clock) : .unchanged,
+            uuidValue: columns.contains("uuid_value") ? .set(row.uuidValue) : .unchanged,
+            jsonbValue: columns.contains("jsonb_value") ? .set(row.jsonbValue) : .unchanged,
+            jsonValue: columns.contains("json_value") ? .set(row.jsonValue) : .unchanged,
+            bytes: columns.contains("bytes") ? .set(row.bytes) : .unchanged,
+            binaryAlias: columns.contains("binary_alias") ? .set(row.binaryAlias) : .unchanged,
+            maybeText: columns.contains("maybe_text") ? .set(row.maybeText) : .unchanged,
+            maybeSmall: columns.contains("maybe_small") ? .set(row.maybeSmall) : .unchanged,
+            maybeInt: columns.contains("maybe_int") ? .set(row.maybeInt) : .unchanged,
+            maybeBig: columns.contains("maybe_big") ? .set(row.maybeBig) : .unchanged,
+            maybeFloat: columns.contains("maybe_float") ? .set(row.maybeFloat) : .unchanged,
+            maybeDouble: columns.contains("maybe_double") ? .set(row.maybeDouble) : .unchanged,
+            maybeNumeric: columns.contains("maybe_numeric") ? .set(row.maybeNumeric) : .unchanged,
+            maybeBool: columns.contains("maybe_bool") ? .set(row.maybeBool) : .unchanged,
+            maybeInstant: columns.contains("maybe_instant") ? .set(row.maybeInstant) : .unchanged,
+            maybeLocal: columns.contains("maybe_local") ? .set(row.maybeLocal) : .unchanged,
+            maybeDay: columns.contains("maybe_day") ? .set(row.maybeDay) : .unchanged,
+            maybeClock: columns.contains("maybe_clock") ? .set(row.maybeClock) : .unchanged,
+            maybeUuid: columns.contains("maybe_uuid") ? .set(row.maybeUuid) : .unchanged,
+            maybeJsonb: columns.contains("maybe_jsonb") ? .set(row.maybeJsonb) : .unchanged,
+            maybeJson: columns.contains("maybe_json") ? .set(row.maybeJson) : .unchanged,
+            maybeBytes: columns.contains("maybe_bytes") ? .set(row.maybeBytes) : .unchanged,
+            createdAt: columns.contains("created_at") ? .set(row.createdAt) : .unchanged,
+            createdOn: columns.contains("created_on") ? .set(row.createdOn) : .unchanged,
+            settings: columns.contains("settings") ? .set(row.settings) : .unchanged,
+            label: columns.contains("label") ? .set(row.label) : .unchanged,
+            ratio: columns.contains("ratio") ? .set(row.ratio) : .unchanged,
+            cleared: columns.contains("cleared") ? .set(row.cleared) : .unchanged,
+            preference: columns.contains("preference") ? .set(row.preference) : .unchanged,
+            serverFilled: columns.contains("server_filled") ? .set(row.serverFilled) : .unchanged,
+            greeting: columns.contains("greeting") ? .set(row.greeting) : .unchanged,
+            token: columns.contains("token") ? .set(row.token) : .unchanged,
+            removed: columns.contains("removed") ? .set(row.removed) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension Sample.Insert {
-    /// Inserts the row into `samples` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> Sample {
+    /// A trusted server-side write: inserts the row into `samples` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> Sample {
         var values = ColumnValues()
         values.set("sample_key", self.sampleKey)
         values.set("text_value", self.textValue)
@@ -875,8 +1289,8 @@ extension Sample.Insert {
 }
 
 extension Sample.Changeset {
-    /// Writes the set fields to the row of `samples` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> Sample? {
+    /// A trusted server-side write: writes the set fields to the row of `samples` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> Sample? {
         var values = ColumnValues()
         values.update("text_value", self.textValue)
         values.update("small_value", self.smallValue)
@@ -1026,6 +1440,56 @@ public struct Owned: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `owneds`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: String
+        public var ownerKey: FieldUpdate<UUID>
+        public var tenant: FieldUpdate<Int64>
+        public var body: FieldUpdate<String>
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: String,
+            ownerKey: FieldUpdate<UUID> = .unchanged,
+            tenant: FieldUpdate<Int64> = .unchanged,
+            body: FieldUpdate<String> = .unchanged,
+            isDeleted: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.ownerKey = ownerKey
+            self.tenant = tenant
+            self.body = body
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.ownerKey = try set.decodeFieldUpdate(forKey: "owner_key")
+            self.tenant = try set.decodeFieldUpdate(forKey: "tenant")
+            self.body = try set.decodeFieldUpdate(forKey: "body")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.ownerKey, forKey: "owner_key")
+            try set.encodeFieldUpdate(self.tenant, forKey: "tenant")
+            try set.encodeFieldUpdate(self.body, forKey: "body")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension Owned: SyncedRow {
@@ -1051,9 +1515,45 @@ extension Owned: SyncedRow {
     }
 }
 
+extension Owned.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "owneds",
+            idColumn: "id",
+            syncColumn: "last_synced_at",
+            columns: [
+                UploadColumn(name: "owner_key", sqlType: "uuid", isRequired: true, isImmutable: true),
+                UploadColumn(name: "tenant", sqlType: "bigint", isRequired: true, isImmutable: true),
+                UploadColumn(name: "body", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [String: String?] {
+        var values = UploadValues()
+        values.add("owner_key", self.ownerKey)
+        values.add("tenant", self.tenant)
+        values.add("body", self.body)
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(id: String, storedRow row: Owned, columns: Set<String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            ownerKey: columns.contains("owner_key") ? .set(row.ownerKey) : .unchanged,
+            tenant: columns.contains("tenant") ? .set(row.tenant) : .unchanged,
+            body: columns.contains("body") ? .set(row.body) : .unchanged,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension Owned.Insert {
-    /// Inserts the row into `owneds` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> Owned {
+    /// A trusted server-side write: inserts the row into `owneds` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> Owned {
         var values = ColumnValues()
         values.set("id", self.id)
         values.set("owner_key", self.ownerKey)
@@ -1065,8 +1565,8 @@ extension Owned.Insert {
 }
 
 extension Owned.Changeset {
-    /// Writes the set fields to the row of `owneds` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> Owned? {
+    /// A trusted server-side write: writes the set fields to the row of `owneds` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> Owned? {
         var values = ColumnValues()
         values.update("body", self.body)
         values.update("is_deleted", self.isDeleted)

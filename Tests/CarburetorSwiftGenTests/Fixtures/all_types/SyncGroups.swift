@@ -109,6 +109,83 @@ public enum EverythingSyncGroup {
             owneds: try await TableDownload.run(Owned.self, on: client, offset: request.ownedOffset, offsetID: request.ownedOffsetId, restriction: RowRestriction(column: "owner_key", equals: context.owner), pageSize: pageSize)
         )
     }
+
+    /// What a device uploads: per table, keyed by its plural, the rows it changed with the clock of each edited column.
+    public struct UploadRequest: Codable, Sendable, Hashable {
+        /// Changed rows of `samples`.
+        public var samples: [Sample.Upload]
+        /// Changed rows of `owneds`.
+        public var owneds: [Owned.Upload]
+
+        public init(samples: [Sample.Upload] = [], owneds: [Owned.Upload] = []) {
+            self.samples = samples
+            self.owneds = owneds
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.samples = try container.decodeIfPresent([Sample.Upload].self, forKey: "samples") ?? []
+            self.owneds = try container.decodeIfPresent([Owned.Upload].self, forKey: "owneds") ?? []
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.samples, forKey: "samples")
+            try container.encode(self.owneds, forKey: "owneds")
+        }
+    }
+
+    /// The server's answer to an upload: per table, one result per uploaded row.
+    public struct UploadResponse: Codable, Sendable, Hashable {
+        /// One answer per uploaded row of `samples`, in request order.
+        public var samples: [UploadResult<Sample.Upload>]
+        /// One answer per uploaded row of `owneds`, in request order.
+        public var owneds: [UploadResult<Owned.Upload>]
+        /// The server's clock after the upload: a device's next clock reading must be later.
+        public var serverClock: HLCTimestamp
+
+        public init(
+            samples: [UploadResult<Sample.Upload>],
+            owneds: [UploadResult<Owned.Upload>],
+            serverClock: HLCTimestamp
+        ) {
+            self.samples = samples
+            self.owneds = owneds
+            self.serverClock = serverClock
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.samples = try container.decodeIfPresent([UploadResult<Sample.Upload>].self, forKey: "samples") ?? []
+            self.owneds = try container.decodeIfPresent([UploadResult<Owned.Upload>].self, forKey: "owneds") ?? []
+            self.serverClock = try container.decode(HLCTimestamp.self, forKey: "server_clock")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.samples, forKey: "samples")
+            try container.encode(self.owneds, forKey: "owneds")
+            try container.encode(self.serverClock, forKey: "server_clock")
+        }
+    }
+
+    /// Applies a device's upload in one transaction, each column by its clock (Last-Writer-Wins), and answers every row.
+    /// Rows outside the context are neither changed nor revealed; set `context` from the authenticated user, never from the request.
+    public static func upload(
+        client: PostgresClient,
+        request: UploadRequest,
+        context: SyncContext
+    ) async throws -> UploadResponse {
+        try await GroupUpload.run(on: client) { session in
+            let table0 = try await TableUpload.run(request.samples, in: &session)
+            let table1 = try await TableUpload.run(request.owneds, restriction: RowRestriction(column: "owner_key", equals: context.owner), in: &session)
+            return UploadResponse(
+                samples: table0,
+                owneds: table1,
+                serverClock: session.serverClock
+            )
+        }
+    }
 }
 
 /// The `by_tenant` sync group.
@@ -192,5 +269,66 @@ public enum ByTenantSyncGroup {
         DownloadResponse(
             owneds: try await TableDownload.run(Owned.self, on: client, offset: request.ownedOffset, offsetID: request.ownedOffsetId, restriction: RowRestriction(column: "tenant", equals: context.tenant), pageSize: pageSize)
         )
+    }
+
+    /// What a device uploads: per table, keyed by its plural, the rows it changed with the clock of each edited column.
+    public struct UploadRequest: Codable, Sendable, Hashable {
+        /// Changed rows of `owneds`.
+        public var owneds: [Owned.Upload]
+
+        public init(owneds: [Owned.Upload] = []) {
+            self.owneds = owneds
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.owneds = try container.decodeIfPresent([Owned.Upload].self, forKey: "owneds") ?? []
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.owneds, forKey: "owneds")
+        }
+    }
+
+    /// The server's answer to an upload: per table, one result per uploaded row.
+    public struct UploadResponse: Codable, Sendable, Hashable {
+        /// One answer per uploaded row of `owneds`, in request order.
+        public var owneds: [UploadResult<Owned.Upload>]
+        /// The server's clock after the upload: a device's next clock reading must be later.
+        public var serverClock: HLCTimestamp
+
+        public init(owneds: [UploadResult<Owned.Upload>], serverClock: HLCTimestamp) {
+            self.owneds = owneds
+            self.serverClock = serverClock
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.owneds = try container.decodeIfPresent([UploadResult<Owned.Upload>].self, forKey: "owneds") ?? []
+            self.serverClock = try container.decode(HLCTimestamp.self, forKey: "server_clock")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.owneds, forKey: "owneds")
+            try container.encode(self.serverClock, forKey: "server_clock")
+        }
+    }
+
+    /// Applies a device's upload in one transaction, each column by its clock (Last-Writer-Wins), and answers every row.
+    /// Rows outside the context are neither changed nor revealed; set `context` from the authenticated user, never from the request.
+    public static func upload(
+        client: PostgresClient,
+        request: UploadRequest,
+        context: SyncContext
+    ) async throws -> UploadResponse {
+        try await GroupUpload.run(on: client) { session in
+            let table0 = try await TableUpload.run(request.owneds, restriction: RowRestriction(column: "tenant", equals: context.tenant), in: &session)
+            return UploadResponse(
+                owneds: table0,
+                serverClock: session.serverClock
+            )
+        }
     }
 }

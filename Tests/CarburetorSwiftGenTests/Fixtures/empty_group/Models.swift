@@ -88,6 +88,46 @@ public struct Note: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `notes`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: String
+        public var body: FieldUpdate<String>
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: String,
+            body: FieldUpdate<String> = .unchanged,
+            isDeleted: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.body = body
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.body = try set.decodeFieldUpdate(forKey: "body")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.body, forKey: "body")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension Note: SyncedRow {
@@ -111,9 +151,39 @@ extension Note: SyncedRow {
     }
 }
 
+extension Note.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "notes",
+            idColumn: "id",
+            syncColumn: "last_synced_at",
+            columns: [
+                UploadColumn(name: "body", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [String: String?] {
+        var values = UploadValues()
+        values.add("body", self.body)
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(id: String, storedRow row: Note, columns: Set<String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            body: columns.contains("body") ? .set(row.body) : .unchanged,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension Note.Insert {
-    /// Inserts the row into `notes` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> Note {
+    /// A trusted server-side write: inserts the row into `notes` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> Note {
         var values = ColumnValues()
         values.set("id", self.id)
         values.set("body", self.body)
@@ -123,8 +193,8 @@ extension Note.Insert {
 }
 
 extension Note.Changeset {
-    /// Writes the set fields to the row of `notes` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> Note? {
+    /// A trusted server-side write: writes the set fields to the row of `notes` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> Note? {
         var values = ColumnValues()
         values.update("body", self.body)
         values.update("is_deleted", self.isDeleted)

@@ -53,6 +53,50 @@ public enum NothingSyncGroup {
     ) async throws -> DownloadResponse {
         DownloadResponse()
     }
+
+    /// What a device uploads: per table, keyed by its plural, the rows it changed with the clock of each edited column.
+    public struct UploadRequest: Codable, Sendable, Hashable {
+        public init() {
+        }
+
+        public init(from decoder: any Decoder) throws {
+            _ = try decoder.container(keyedBy: WireKey.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            _ = encoder.container(keyedBy: WireKey.self)
+        }
+    }
+
+    /// The server's answer to an upload: per table, one result per uploaded row.
+    public struct UploadResponse: Codable, Sendable, Hashable {
+        /// The server's clock after the upload: a device's next clock reading must be later.
+        public var serverClock: HLCTimestamp
+
+        public init(serverClock: HLCTimestamp) {
+            self.serverClock = serverClock
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.serverClock = try container.decode(HLCTimestamp.self, forKey: "server_clock")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.serverClock, forKey: "server_clock")
+        }
+    }
+
+    /// Applies a device's upload in one transaction, each column by its clock (Last-Writer-Wins), and answers every row.
+    /// The group restricts no table: every row of its tables may be uploaded.
+    public static func upload(client: PostgresClient, request: UploadRequest) async throws -> UploadResponse {
+        try await GroupUpload.run(on: client) { session in
+            return UploadResponse(
+                serverClock: session.serverClock
+            )
+        }
+    }
 }
 
 /// The `notes` sync group.
@@ -125,5 +169,62 @@ public enum NotesSyncGroup {
         DownloadResponse(
             notes: try await TableDownload.run(Note.self, on: client, offset: request.noteOffset, offsetID: request.noteOffsetId, pageSize: pageSize)
         )
+    }
+
+    /// What a device uploads: per table, keyed by its plural, the rows it changed with the clock of each edited column.
+    public struct UploadRequest: Codable, Sendable, Hashable {
+        /// Changed rows of `notes`.
+        public var notes: [Note.Upload]
+
+        public init(notes: [Note.Upload] = []) {
+            self.notes = notes
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.notes = try container.decodeIfPresent([Note.Upload].self, forKey: "notes") ?? []
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.notes, forKey: "notes")
+        }
+    }
+
+    /// The server's answer to an upload: per table, one result per uploaded row.
+    public struct UploadResponse: Codable, Sendable, Hashable {
+        /// One answer per uploaded row of `notes`, in request order.
+        public var notes: [UploadResult<Note.Upload>]
+        /// The server's clock after the upload: a device's next clock reading must be later.
+        public var serverClock: HLCTimestamp
+
+        public init(notes: [UploadResult<Note.Upload>], serverClock: HLCTimestamp) {
+            self.notes = notes
+            self.serverClock = serverClock
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.notes = try container.decodeIfPresent([UploadResult<Note.Upload>].self, forKey: "notes") ?? []
+            self.serverClock = try container.decode(HLCTimestamp.self, forKey: "server_clock")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.notes, forKey: "notes")
+            try container.encode(self.serverClock, forKey: "server_clock")
+        }
+    }
+
+    /// Applies a device's upload in one transaction, each column by its clock (Last-Writer-Wins), and answers every row.
+    /// The group restricts no table: every row of its tables may be uploaded.
+    public static func upload(client: PostgresClient, request: UploadRequest) async throws -> UploadResponse {
+        try await GroupUpload.run(on: client) { session in
+            let table0 = try await TableUpload.run(request.notes, in: &session)
+            return UploadResponse(
+                notes: table0,
+                serverClock: session.serverClock
+            )
+        }
     }
 }

@@ -160,6 +160,67 @@ public struct PhoneBook: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `phone_books`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: String
+        public var name: FieldUpdate<String>
+        public var phoneNumber: FieldUpdate<String>
+        /// Free text; may be cleared.
+        public var note: FieldUpdate<String?>
+        public var ownerId: FieldUpdate<String>
+        public var kind: FieldUpdate<String>
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: String,
+            name: FieldUpdate<String> = .unchanged,
+            phoneNumber: FieldUpdate<String> = .unchanged,
+            note: FieldUpdate<String?> = .unchanged,
+            ownerId: FieldUpdate<String> = .unchanged,
+            kind: FieldUpdate<String> = .unchanged,
+            isDeleted: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.name = name
+            self.phoneNumber = phoneNumber
+            self.note = note
+            self.ownerId = ownerId
+            self.kind = kind
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.name = try set.decodeFieldUpdate(forKey: "name")
+            self.phoneNumber = try set.decodeFieldUpdate(forKey: "phone_number")
+            self.note = try set.decodeFieldUpdate(forKey: "note")
+            self.ownerId = try set.decodeFieldUpdate(forKey: "owner_id")
+            self.kind = try set.decodeFieldUpdate(forKey: "kind")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.name, forKey: "name")
+            try set.encodeFieldUpdate(self.phoneNumber, forKey: "phone_number")
+            try set.encodeFieldUpdate(self.note, forKey: "note")
+            try set.encodeFieldUpdate(self.ownerId, forKey: "owner_id")
+            try set.encodeFieldUpdate(self.kind, forKey: "kind")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension PhoneBook: SyncedRow {
@@ -187,9 +248,51 @@ extension PhoneBook: SyncedRow {
     }
 }
 
+extension PhoneBook.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "phone_books",
+            idColumn: "id",
+            syncColumn: "updated_at",
+            columns: [
+                UploadColumn(name: "name", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "phone_number", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "note", sqlType: "text", isRequired: false, isImmutable: false),
+                UploadColumn(name: "owner_id", sqlType: "text", isRequired: true, isImmutable: true),
+                UploadColumn(name: "kind", sqlType: "text", isRequired: false, isImmutable: false),
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [String: String?] {
+        var values = UploadValues()
+        values.add("name", self.name)
+        values.add("phone_number", self.phoneNumber)
+        values.add("note", self.note)
+        values.add("owner_id", self.ownerId)
+        values.add("kind", self.kind)
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(id: String, storedRow row: PhoneBook, columns: Set<String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            name: columns.contains("name") ? .set(row.name) : .unchanged,
+            phoneNumber: columns.contains("phone_number") ? .set(row.phoneNumber) : .unchanged,
+            note: columns.contains("note") ? .set(row.note) : .unchanged,
+            ownerId: columns.contains("owner_id") ? .set(row.ownerId) : .unchanged,
+            kind: columns.contains("kind") ? .set(row.kind) : .unchanged,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension PhoneBook.Insert {
-    /// Inserts the row into `phone_books` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> PhoneBook {
+    /// A trusted server-side write: inserts the row into `phone_books` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> PhoneBook {
         var values = ColumnValues()
         values.set("id", self.id)
         values.set("name", self.name)
@@ -203,8 +306,8 @@ extension PhoneBook.Insert {
 }
 
 extension PhoneBook.Changeset {
-    /// Writes the set fields to the row of `phone_books` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> PhoneBook? {
+    /// A trusted server-side write: writes the set fields to the row of `phone_books` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> PhoneBook? {
         var values = ColumnValues()
         values.update("name", self.name)
         values.update("phone_number", self.phoneNumber)
@@ -299,6 +402,46 @@ public struct User: Codable, Sendable, Hashable, Identifiable {
             try container.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
         }
     }
+
+    /// One row of an upload to `users`: the columns a device set (`.set`) and the clock of each edit. The server applies each column iff its clock is later than the stored one.
+    public struct Upload: Codable, Sendable, Hashable {
+        /// The row's id.
+        public var id: String
+        public var name: FieldUpdate<String>
+        public var isDeleted: FieldUpdate<Bool>
+        /// The clock of the edit of every set column, keyed by column name.
+        public var clocks: ColumnClocks
+
+        public init(
+            id: String,
+            name: FieldUpdate<String> = .unchanged,
+            isDeleted: FieldUpdate<Bool> = .unchanged,
+            clocks: ColumnClocks = [:]
+        ) {
+            self.id = id
+            self.name = name
+            self.isDeleted = isDeleted
+            self.clocks = clocks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.id = try container.decodeWire(forKey: "id")
+            let set = try container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            self.name = try set.decodeFieldUpdate(forKey: "name")
+            self.isDeleted = try set.decodeFieldUpdate(forKey: "is_deleted")
+            self.clocks = try container.decodeIfPresent(ColumnClocks.self, forKey: "clocks") ?? [:]
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encodeWire(self.id, forKey: "id")
+            var set = container.nestedContainer(keyedBy: WireKey.self, forKey: "set")
+            try set.encodeFieldUpdate(self.name, forKey: "name")
+            try set.encodeFieldUpdate(self.isDeleted, forKey: "is_deleted")
+            try container.encode(self.clocks, forKey: "clocks")
+        }
+    }
 }
 
 extension User: SyncedRow {
@@ -322,9 +465,39 @@ extension User: SyncedRow {
     }
 }
 
+extension User.Upload: UploadableRow {
+    public static var uploadTable: UploadTable {
+        UploadTable(
+            name: "users",
+            idColumn: "id",
+            syncColumn: "last_synced_at",
+            columns: [
+                UploadColumn(name: "name", sqlType: "text", isRequired: true, isImmutable: false),
+                UploadColumn(name: "is_deleted", sqlType: "boolean", isRequired: false, isImmutable: false),
+            ]
+        )
+    }
+
+    public var postgresValues: [String: String?] {
+        var values = UploadValues()
+        values.add("name", self.name)
+        values.add("is_deleted", self.isDeleted)
+        return values.byColumn
+    }
+
+    public init(id: String, storedRow row: User, columns: Set<String>, clocks: ColumnClocks) {
+        self.init(
+            id: id,
+            name: columns.contains("name") ? .set(row.name) : .unchanged,
+            isDeleted: columns.contains("is_deleted") ? .set(row.isDeleted) : .unchanged,
+            clocks: clocks
+        )
+    }
+}
+
 extension User.Insert {
-    /// Inserts the row into `users` and returns it as stored, with its sync stamp and database defaults.
-    public func insert(on client: PostgresClient) async throws -> User {
+    /// A trusted server-side write: inserts the row into `users` as the server (no tenancy check; the trigger gives its columns the server's clock) and returns it as stored, with its sync stamp and database defaults. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedInsert(on client: PostgresClient) async throws -> User {
         var values = ColumnValues()
         values.set("id", self.id)
         values.set("name", self.name)
@@ -334,8 +507,8 @@ extension User.Insert {
 }
 
 extension User.Changeset {
-    /// Writes the set fields to the row of `users` with this id (the trigger stamps it) and returns the row, or `nil` when no row has the id.
-    public func update(on client: PostgresClient) async throws -> User? {
+    /// A trusted server-side write: writes the set fields to the row of `users` with this id as the server (no tenancy check; the trigger stamps it and gives the changed columns the server's clock) and returns the row, or `nil` when no row has the id. Never call it with a device's payload: devices write through the group's `upload`.
+    public func trustedUpdate(on client: PostgresClient) async throws -> User? {
         var values = ColumnValues()
         values.update("name", self.name)
         values.update("is_deleted", self.isDeleted)

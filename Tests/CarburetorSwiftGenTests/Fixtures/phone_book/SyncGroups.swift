@@ -109,4 +109,81 @@ public enum MobileSyncGroup {
             phoneBooks: try await TableDownload.run(PhoneBook.self, on: client, offset: request.phoneBookOffset, offsetID: request.phoneBookOffsetId, restriction: RowRestriction(column: "owner_id", equals: context.userId), pageSize: pageSize)
         )
     }
+
+    /// What a device uploads: per table, keyed by its plural, the rows it changed with the clock of each edited column.
+    public struct UploadRequest: Codable, Sendable, Hashable {
+        /// Changed rows of `users`.
+        public var users: [User.Upload]
+        /// Changed rows of `phone_books`.
+        public var phoneBooks: [PhoneBook.Upload]
+
+        public init(users: [User.Upload] = [], phoneBooks: [PhoneBook.Upload] = []) {
+            self.users = users
+            self.phoneBooks = phoneBooks
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.users = try container.decodeIfPresent([User.Upload].self, forKey: "users") ?? []
+            self.phoneBooks = try container.decodeIfPresent([PhoneBook.Upload].self, forKey: "phone_books") ?? []
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.users, forKey: "users")
+            try container.encode(self.phoneBooks, forKey: "phone_books")
+        }
+    }
+
+    /// The server's answer to an upload: per table, one result per uploaded row.
+    public struct UploadResponse: Codable, Sendable, Hashable {
+        /// One answer per uploaded row of `users`, in request order.
+        public var users: [UploadResult<User.Upload>]
+        /// One answer per uploaded row of `phone_books`, in request order.
+        public var phoneBooks: [UploadResult<PhoneBook.Upload>]
+        /// The server's clock after the upload: a device's next clock reading must be later.
+        public var serverClock: HLCTimestamp
+
+        public init(
+            users: [UploadResult<User.Upload>],
+            phoneBooks: [UploadResult<PhoneBook.Upload>],
+            serverClock: HLCTimestamp
+        ) {
+            self.users = users
+            self.phoneBooks = phoneBooks
+            self.serverClock = serverClock
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: WireKey.self)
+            self.users = try container.decodeIfPresent([UploadResult<User.Upload>].self, forKey: "users") ?? []
+            self.phoneBooks = try container.decodeIfPresent([UploadResult<PhoneBook.Upload>].self, forKey: "phone_books") ?? []
+            self.serverClock = try container.decode(HLCTimestamp.self, forKey: "server_clock")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: WireKey.self)
+            try container.encode(self.users, forKey: "users")
+            try container.encode(self.phoneBooks, forKey: "phone_books")
+            try container.encode(self.serverClock, forKey: "server_clock")
+        }
+    }
+
+    /// Applies a device's upload in one transaction, each column by its clock (Last-Writer-Wins), and answers every row.
+    /// Rows outside the context are neither changed nor revealed; set `context` from the authenticated user, never from the request.
+    public static func upload(
+        client: PostgresClient,
+        request: UploadRequest,
+        context: SyncContext
+    ) async throws -> UploadResponse {
+        try await GroupUpload.run(on: client) { session in
+            let table0 = try await TableUpload.run(request.users, in: &session)
+            let table1 = try await TableUpload.run(request.phoneBooks, restriction: RowRestriction(column: "owner_id", equals: context.userId), in: &session)
+            return UploadResponse(
+                users: table0,
+                phoneBooks: table1,
+                serverClock: session.serverClock
+            )
+        }
+    }
 }

@@ -49,15 +49,15 @@ public enum RFC3339 {
 /// Exact microsecond arithmetic for `Date`. A `Date` is a `Double` of seconds
 /// since 2001; rounding to the nearest microsecond from that reference keeps
 /// every value PostgreSQL stores exact through a round trip.
-enum Microseconds {
+package enum Microseconds {
     /// Microseconds from 1970-01-01 to 2001-01-01 (Foundation's reference date).
     static let referenceOffset: Int64 = 978_307_200 * 1_000_000
 
-    static func since1970(_ date: Date) -> Int64 {
+    package static func since1970(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSinceReferenceDate * 1_000_000).rounded()) + referenceOffset
     }
 
-    static func date(since1970 value: Int64) -> Date {
+    package static func date(since1970 value: Int64) -> Date {
         Date(timeIntervalSinceReferenceDate: Double(value - referenceOffset) / 1_000_000)
     }
 }

@@ -3,11 +3,11 @@
 // the algorithm (days from civil and back, by eras of 400 years) is exact for
 // every year a PostgreSQL `date` can hold.
 
-enum CivilCalendar {
-    static let microsecondsPerSecond: Int64 = 1_000_000
-    static let microsecondsPerDay: Int64 = 86_400 * 1_000_000
+package enum CivilCalendar {
+    package static let microsecondsPerSecond: Int64 = 1_000_000
+    package static let microsecondsPerDay: Int64 = 86_400 * 1_000_000
     /// Days from 1970-01-01 to 2000-01-01, PostgreSQL's epoch.
-    static let postgresEpochDays: Int64 = 10_957
+    package static let postgresEpochDays: Int64 = 10_957
 
     /// Days since 1970-01-01 of a valid (year, month, day).
     static func days(year: Int, month: Int, day: Int) -> Int64 {

@@ -1,0 +1,204 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The SQL of an upload. A batch travels as one `jsonb` array bound once:
+/// each element `{"i": id, "c<n>": text of the n-th clocked column, "k":
+/// {column: clock}}`, read with `jsonb_to_recordset` and each field cast to
+/// its column's type, so a batch of any size is one statement per step.
+enum UploadStatements {
+    struct StoredState {
+        var visible: Bool
+        var immutableDifferences: [String]
+        var clocks: ColumnClocks
+    }
+
+    struct StoredRow<Row> {
+        var row: Row
+        var stamp: Date
+        var clocks: ColumnClocks
+    }
+
+    static let clocks = quotedIdentifier(UploadTable.clocksColumn)
+
+    /// The rows of `changes` that exist, locked in id order (so concurrent
+    /// uploads never deadlock on each other's rows): whether the uploader may
+    /// see each, which uploaded `#[immutable]` values differ, and the clocks.
+    static func lockExisting(
+        _ changes: [PendingChange], table: UploadTable, restriction: RowRestriction?, session: UploadSession
+    ) async throws -> [String: StoredState] {
+        var binds = PostgresBindings()
+        binds.append(document(changes, table: table))
+        let visible: String
+        if let restriction {
+            try restriction.bind(&binds)
+            visible = "coalesce(t.\(quotedIdentifier(restriction.column)) = $2, false)"
+        } else {
+            visible = "true"
+        }
+        let differences = table.columns.enumerated().filter { $0.element.isImmutable }.map { index, column in
+            "CASE WHEN u.\"k\" ? \(literal(column.name)) AND t.\(quotedIdentifier(column.name)) IS DISTINCT FROM "
+                + "u.\"c\(index)\"::\(column.sqlType) THEN \(literal(column.name)) END"
+        }
+        let differenceList = differences.isEmpty
+            ? "'{}'::text[]" : "array_remove(ARRAY[\(differences.joined(separator: ", "))]::text[], NULL)"
+        let id = quotedIdentifier(table.idColumn)
+        let sql = """
+            SELECT t.\(id), \(visible), \(differenceList), t.\(clocks)::text
+            FROM \(recordset(table)) JOIN \(quotedIdentifier(table.name)) AS t ON t.\(id) = u."i"
+            ORDER BY t.\(id) FOR UPDATE OF t
+            """
+        var result: [String: StoredState] = [:]
+        let rows = try await session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger)
+        for try await (rowID, isVisible, immutable, clockText) in rows.decode((String, Bool, [String], String).self) {
+            result[rowID] = StoredState(visible: isVisible, immutableDifferences: immutable,
+                                        clocks: parseClocks(clockText))
+        }
+        return result
+    }
+
+    /// Writes the winning columns and merges their clocks into the stored ones.
+    static func update(_ changes: [PendingChange], table: UploadTable, session: UploadSession) async throws {
+        let assignments = table.columns.enumerated().filter { !$0.element.isImmutable }.map { index, column in
+            let name = quotedIdentifier(column.name)
+            return "\(name) = CASE WHEN u.\"k\" ? \(literal(column.name)) THEN u.\"c\(index)\"::\(column.sqlType) "
+                + "ELSE t.\(name) END"
+        } + ["\(clocks) = t.\(clocks) || u.\"k\""]
+        let sql = """
+            UPDATE \(quotedIdentifier(table.name)) AS t SET \(assignments.joined(separator: ", "))
+            FROM \(recordset(table)) WHERE t.\(quotedIdentifier(table.idColumn)) = u."i"
+            """
+        var binds = PostgresBindings()
+        binds.append(document(changes, table: table))
+        try await session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger)
+    }
+
+    /// Creates the new rows, one statement per set of set columns (columns an
+    /// upload leaves out take their database defaults). Returns the ids
+    /// inserted; an id created meanwhile by another upload is not among them.
+    static func insert(_ changes: [PendingChange], table: UploadTable, session: UploadSession) async throws -> Set<String> {
+        var shapes: [[String]: [PendingChange]] = [:]
+        var order: [[String]] = []
+        for change in changes {
+            let shape = table.columns.map(\.name).filter { change.values.keys.contains($0) }
+            if shapes[shape] == nil { order.append(shape) }
+            shapes[shape, default: []].append(change)
+        }
+        var inserted = Set<String>()
+        for shape in order {
+            let indexed = table.columns.enumerated().filter { shape.contains($0.element.name) }
+            let id = quotedIdentifier(table.idColumn)
+            let columns = [id] + indexed.map { quotedIdentifier($0.element.name) } + [clocks]
+            let values = ["u.\"i\""] + indexed.map { "u.\"c\($0.offset)\"::\($0.element.sqlType)" } + ["u.\"k\""]
+            let sql = """
+                INSERT INTO \(quotedIdentifier(table.name)) (\(columns.joined(separator: ", ")))
+                SELECT \(values.joined(separator: ", ")) FROM \(recordset(table))
+                ON CONFLICT (\(id)) DO NOTHING RETURNING \(id)
+                """
+            var binds = PostgresBindings()
+            binds.append(document(shapes[shape] ?? [], table: table))
+            let rows = try await session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds),
+                                                          logger: session.logger)
+            for try await rowID in rows.decode(String.self) { inserted.insert(rowID) }
+        }
+        return inserted
+    }
+
+    /// The rows as stored after the upload, with their stamps and clocks.
+    static func readBack<Row: SyncedRow>(
+        _ rowType: Row.Type, ids: [String], table: UploadTable, session: UploadSession
+    ) async throws -> [String: StoredRow<Row>] {
+        guard !ids.isEmpty else { return [:] }
+        let synced = Row.syncedTable
+        let selectList = synced.columns.map { "t." + quotedIdentifier($0) }
+            + ["t." + quotedIdentifier(synced.syncColumn), "t." + quotedIdentifier(synced.idColumn),
+               "t.\(clocks)::text"]
+        let sql = "SELECT \(selectList.joined(separator: ", ")) FROM \(quotedIdentifier(synced.name)) AS t "
+            + "WHERE t.\(quotedIdentifier(synced.idColumn)) = ANY($1)"
+        var binds = PostgresBindings()
+        binds.append(ids)
+        var result: [String: StoredRow<Row>] = [:]
+        for try await postgresRow in try await session.connection.query(
+            PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger
+        ) {
+            var reader = PostgresRowReader(postgresRow)
+            let row = try Row(reading: &reader)
+            let stamp = try reader.next(ExactTimestamp.self)
+            let rowID = try reader.next(String.self)
+            result[rowID] = StoredRow(row: row, stamp: stamp.date, clocks: parseClocks(try reader.next(String.self)))
+        }
+        return result
+    }
+
+    /// Runs `body` on the whole batch under a savepoint; when PostgreSQL
+    /// refuses it (a constraint, a value out of range), runs it row by row so
+    /// one bad row never fails the others. Returns the refused rows.
+    static func apply(
+        _ changes: [PendingChange], session: UploadSession,
+        _ body: ([PendingChange]) async throws -> [String]
+    ) async throws -> [(PendingChange, String)] {
+        guard !changes.isEmpty else { return [] }
+        let connection = session.connection
+        try await connection.query("SAVEPOINT carburetor_batch", logger: session.logger)
+        do {
+            _ = try await body(changes)
+            try await connection.query("RELEASE SAVEPOINT carburetor_batch", logger: session.logger)
+            return []
+        } catch let error as PSQLError where isRowError(error) {
+            try await connection.query("ROLLBACK TO SAVEPOINT carburetor_batch", logger: session.logger)
+        }
+        var refused: [(PendingChange, String)] = []
+        for change in changes {
+            try await connection.query("SAVEPOINT carburetor_row", logger: session.logger)
+            do {
+                _ = try await body([change])
+                try await connection.query("RELEASE SAVEPOINT carburetor_row", logger: session.logger)
+            } catch let error as PSQLError where isRowError(error) {
+                try await connection.query("ROLLBACK TO SAVEPOINT carburetor_row", logger: session.logger)
+                let message = error.serverInfo?[.message] ?? "PostgreSQL refused the row"
+                refused.append((change, "row \"\(change.id)\": \(message)"))
+            }
+        }
+        try await connection.query("RELEASE SAVEPOINT carburetor_batch", logger: session.logger)
+        return refused
+    }
+
+    /// An error about the data (classes 22 data exception, 23 integrity
+    /// constraint, and the stamping trigger's CB) rather than the connection
+    /// or a conflict between transactions.
+    static func isRowError(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state.hasPrefix("22") || state.hasPrefix("23") || state.hasPrefix("CB")
+    }
+
+    /// `jsonb_to_recordset($1::jsonb) AS u("i" text, "c0" text, …, "k" jsonb)`.
+    static func recordset(_ table: UploadTable) -> String {
+        let fields = ["\"i\" text"] + table.columns.indices.map { "\"c\($0)\" text" } + ["\"k\" jsonb"]
+        return "jsonb_to_recordset($1::jsonb) AS u(\(fields.joined(separator: ", ")))"
+    }
+
+    static func document(_ changes: [PendingChange], table: UploadTable) -> String {
+        var elements: [JSONValue] = []
+        elements.reserveCapacity(changes.count)
+        for change in changes {
+            var object: [String: JSONValue] = ["i": .string(change.id)]
+            for (index, column) in table.columns.enumerated() {
+                guard let value = change.values[column.name] else { continue }
+                object["c\(index)"] = value.map(JSONValue.string) ?? .null
+            }
+            object["k"] = .object(change.clocks.mapValues { .string($0.description) })
+            elements.append(.object(object))
+        }
+        return JSONValue.array(elements).jsonText
+    }
+
+    /// Stored clocks; an entry that does not parse counts as no clock (older than any).
+    static func parseClocks(_ text: String) -> ColumnClocks {
+        guard let object = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) else { return [:] }
+        return object.compactMapValues(HLCTimestamp.init)
+    }
+
+    static func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}
