@@ -55,7 +55,7 @@ public struct SQLGenerator: CodeGenerator {
 
     /// Everything for one table: DDL, comments, indexes, trigger.
     public func tableSection(_ table: Table, in schema: Schema, names: SQLObjectNames) -> String {
-        var statements = ["-- Table \(table.name) (\(table.plural))"
+        var statements = [SQLComment.line("Table \(table.name) (\(table.plural))")
                           + "\n" + SQLTableDDL.createTable(table, names: names, options: options)]
         statements += SQLTableDDL.comments(for: table, options: options)
         statements += SQLSyncIndexes.statements(for: table, in: schema, names: names, options: options)
@@ -91,10 +91,6 @@ public struct SQLGenerator: CodeGenerator {
             "An UPDATE that changes a row's id or an #[immutable] column fails with SQLSTATE",
             "\(SQLStampTrigger.immutableColumnSQLState).",
         ]
-        // A name with a line break must not end the comment early.
-        func oneLine(_ text: String) -> String {
-            String(text.map { $0.isNewline ? " " : $0 })
-        }
-        return lines.map { $0.isEmpty ? "--" : "-- " + oneLine($0) }.joined(separator: "\n")
+        return lines.map(SQLComment.line).joined(separator: "\n")
     }
 }

@@ -1,4 +1,5 @@
 import CarburetorCore
+import Foundation
 @testable import CarburetorMigrate
 import Testing
 
@@ -21,6 +22,16 @@ import Testing
         let codes = MigrationLint.all.map(\.code.rawValue)
         #expect(Set(codes).count == codes.count)
         #expect(codes.contains("DS102") && codes.contains("DS103") && codes.contains("MF103"))
+    }
+
+    /// Documentation/Migrations.md explains every code the planner reports.
+    @Test func everyLintCodeIsDocumented() throws {
+        let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Documentation/Migrations.md")
+        let text = try String(contentsOf: reference, encoding: .utf8)
+        for lint in MigrationLint.all {
+            #expect(text.contains("**\(lint.code.rawValue)**"), "\(lint.code.rawValue) is not in Migrations.md")
+        }
     }
 
     @Test func identicalSchemasPlanNothing() {
@@ -138,6 +149,26 @@ import Testing
         let allowed = MigrationPlanner.plan(from: schema([old]), to: schema([new]), options: .init(allowDestructive: true))
         #expect(!allowed.hasErrors)
         #expect(allowed.upSQL == ["ALTER TABLE \"scores\" ALTER COLUMN \"points\" TYPE real USING \"points\"::real"])
+    }
+
+    /// `jsonb` keeps the last of duplicate keys and drops whitespace and key
+    /// order, so `Json` → `Jsonb` is not a widening; the way back is.
+    @Test func jsonToJsonbIsLintedAsLossy() {
+        let old = table("event", [column("payload", .json)])
+        let new = table("event", [column("payload", .jsonb)])
+        let refused = MigrationPlanner.plan(from: schema([old]), to: schema([new]))
+        #expect(refused.codes == ["DS105"])
+        #expect(refused.hasErrors)
+        #expect(refused.diagnostics.first?.message.contains("duplicate keys") == true)
+        let allowed = MigrationPlanner.plan(from: schema([old]), to: schema([new]), options: .init(allowDestructive: true))
+        #expect(!allowed.hasErrors)
+        #expect(allowed.codes == ["DS105"])
+        #expect(allowed.upSQL == ["ALTER TABLE \"events\" ALTER COLUMN \"payload\" TYPE jsonb"])
+        #expect(allowed.downSQL == ["ALTER TABLE \"events\" ALTER COLUMN \"payload\" TYPE json"])
+
+        let back = MigrationPlanner.plan(from: schema([new]), to: schema([old]))
+        #expect(back.diagnostics.isEmpty)
+        #expect(back.upSQL == ["ALTER TABLE \"events\" ALTER COLUMN \"payload\" TYPE json"])
     }
 
     @Test func unrelatedTypeChangeNeedsExplicitCast() {

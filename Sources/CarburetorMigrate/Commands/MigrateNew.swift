@@ -128,17 +128,21 @@ func loadSnapshot(_ directory: MigrationDirectory) -> SnapshotLoad {
 
 /// The normalized schema with the config's source ranges put back, so lints
 /// point at the config line responsible.
+/// Linear in the schema's size: the tables are changed in a local array and
+/// stored back once.
 func withRanges(_ normalized: Schema, from original: Schema) -> Schema {
     var result = normalized
-    for (tableIndex, table) in result.tables.enumerated() {
-        guard let source = original.table(named: table.name) else { continue }
-        result.tables[tableIndex].range = source.range
-        result.tables[tableIndex].renamedFrom = source.renamedFrom
-        for (columnIndex, column) in table.columns.enumerated() {
-            guard let sourceColumn = source.column(named: column.name) else { continue }
-            result.tables[tableIndex].columns[columnIndex].range = sourceColumn.range
-            result.tables[tableIndex].columns[columnIndex].renamedFrom = sourceColumn.renamedFrom
+    var tables = result.tables
+    for tableIndex in tables.indices {
+        guard let source = original.table(named: tables[tableIndex].name) else { continue }
+        tables[tableIndex].range = source.range
+        tables[tableIndex].renamedFrom = source.renamedFrom
+        for columnIndex in tables[tableIndex].columns.indices {
+            guard let sourceColumn = source.column(named: tables[tableIndex].columns[columnIndex].name) else { continue }
+            tables[tableIndex].columns[columnIndex].range = sourceColumn.range
+            tables[tableIndex].columns[columnIndex].renamedFrom = sourceColumn.renamedFrom
         }
     }
+    result.tables = tables
     return result
 }

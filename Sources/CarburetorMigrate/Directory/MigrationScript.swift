@@ -1,3 +1,5 @@
+import CarburetorSQL
+
 /// One SQL statement of a migration.
 public struct MigrationStatement: Hashable, Sendable {
     /// Without the trailing `;`.
@@ -25,10 +27,11 @@ public enum MigrationScript {
         public var inTransaction: Bool
     }
 
-    /// The text of an up.sql or down.sql: a header comment, then each
-    /// statement followed by `;` and a blank line.
+    /// The text of an up.sql or down.sql: a header comment (each line kept
+    /// on one line, whatever the config's path holds), then each statement
+    /// followed by `;` and a blank line.
     public static func render(header: [String], statements: [MigrationStatement]) -> String {
-        var text = header.map { "-- \($0)" }.joined(separator: "\n") + "\n"
+        var text = header.map(SQLComment.line).joined(separator: "\n") + "\n"
         for statement in statements {
             text += "\n"
             if statement.runsOutsideTransaction { text += noTransactionMarker + "\n" }

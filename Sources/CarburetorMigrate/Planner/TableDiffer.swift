@@ -189,32 +189,37 @@ struct TableDiffer {
         if a.type.scalar != b.type.scalar {
             let newType = ddl.sqlType(b.type.scalar)
             let castKey = "\(table.plural).\(b.name)"
-            var using = ""
-            switch TypeChange.classify(from: a.type.scalar, to: b.type.scalar) {
+            let from = a.type.scalar.carbName, to = b.type.scalar.carbName
+            let change = TypeChange.classify(from: a.type.scalar, to: b.type.scalar)
+            switch change {
             case .widening:
                 break
             case .narrowing:
                 report(MigrationLint.narrowType,
-                       "column '\(b.name)' of '\(table.name)' narrows from \(a.type.scalar.carbName) to \(b.type.scalar.carbName); values that do not fit make the migration fail or lose precision",
+                       "column '\(b.name)' of '\(table.name)' narrows from \(from) to \(to); values that do not fit make the migration fail or lose precision",
                        at: range, allowed: allowDestructive,
                        help: "keep the wider type, or pass --allow-destructive")
-                if let expression = casts[castKey] {
-                    usedCasts.insert(castKey)
-                    using = " USING \(expression)"
-                } else {
-                    using = " USING \(ddl.quote(b.name))::\(newType)"
-                }
+            case .lossy:
+                report(MigrationLint.lossyType,
+                       "column '\(b.name)' of '\(table.name)' changes from \(from) to \(to); stored values lose duplicate keys, whitespace and key order",
+                       at: range, allowed: allowDestructive,
+                       help: "keep \(from), or pass --allow-destructive")
             case .needsCast:
+                if isUp, casts[castKey] == nil {
+                    report(MigrationLint.typeChangeNeedsCast,
+                           "column '\(b.name)' of '\(table.name)' changes from \(from) to \(to), which PostgreSQL cannot convert by itself",
+                           at: range, allowed: false,
+                           help: "give the conversion: --cast '\(castKey)=\(ddl.quote(b.name))::\(newType)' (any SQL expression over the old value)")
+                }
+            }
+            // The user's expression when given; otherwise a plain cast where
+            // PostgreSQL has no assignment cast of its own.
+            var using = ""
+            if change != .widening {
                 if let expression = casts[castKey] {
                     usedCasts.insert(castKey)
                     using = " USING \(expression)"
-                } else {
-                    if isUp {
-                        report(MigrationLint.typeChangeNeedsCast,
-                               "column '\(b.name)' of '\(table.name)' changes from \(a.type.scalar.carbName) to \(b.type.scalar.carbName), which PostgreSQL cannot convert by itself",
-                               at: range, allowed: false,
-                               help: "give the conversion: --cast '\(castKey)=\(ddl.quote(b.name))::\(newType)' (any SQL expression over the old value)")
-                    }
+                } else if change != .lossy {
                     using = " USING \(ddl.quote(b.name))::\(newType)"
                 }
             }
