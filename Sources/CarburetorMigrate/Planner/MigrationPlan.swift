@@ -98,10 +98,7 @@ public enum LockBudget {
     /// Used by `apply` for files written by hand or by another tool.
     public static func estimate(sql: String) -> Int {
         var weight = 0
-        let code = sql.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.trimmingWhitespace().hasPrefix("--") }
-            .joined(separator: "\n")
-        for statement in code.split(separator: ";") {
+        for statement in SQLText.statements(sql) {
             let words = statement.split(whereSeparator: { $0.isWhitespace || $0 == "(" })
                 .prefix(3).map { $0.uppercased() }
             guard let first = words.first else { continue }
