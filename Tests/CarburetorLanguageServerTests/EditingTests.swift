@@ -57,7 +57,7 @@ struct EditingTests {
         #expect(attributes.contains("id") && attributes.contains("default") && attributes.contains("immutable"))
         #expect(labels(client, "tables { #[‸ user { name -> Text } }") == ["renamed_from"])
         #expect(labels(client, "tables { user { #[default(sql = ‸)] name -> Text } }").contains("Now"))
-        #expect(labels(client, "tables { user { #[default(‸)] name -> Text } }").contains("swift"))
+        #expect(labels(client, "tables { user { #[default(‸)] name -> Text } }").contains("swift = …"))
         #expect(labels(client, "tables { user(‸) { name -> Text } }") == ["plural"])
         #expect(labels(client, "‸") == ["tables", "sync_groups"])
         #expect(labels(client, "tables { user { name -> Text } }\n// a ‸comment") == [])

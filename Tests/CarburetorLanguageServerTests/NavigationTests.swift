@@ -20,7 +20,7 @@ struct NavigationTests {
         #expect(table.contains("| `note` | `Nullable<Text>` | `text` | `String?` |"))
         #expect(table.contains("`mobile`: rows where `owner_id = $user_id`"))
         #expect(table.contains("A person the user can call."))
-        let user = hoverText(client, locate("user", 1))
+        let user = hoverText(client, locate("user("))
         #expect(user.contains("PostgreSQL table `people`"))
         #expect(!user.contains("default plural"))
         #expect(user.contains("- id: `key -> Text`\n"))
@@ -79,10 +79,10 @@ struct NavigationTests {
         let client = TestClient.started()
         _ = client.open(Sample.text)
         let all = client.request("textDocument/references",
-                                 at(locate("user", 1), ["context": .object(["includeDeclaration": .bool(true)])]))
-        #expect(all["result"]?.array.map { $0["range"]?.start ?? "" } == [text(locate("user", 1)), text(locate("user,"))])
+                                 at(locate("user("), ["context": .object(["includeDeclaration": .bool(true)])]))
+        #expect(all["result"]?.array.map { $0["range"]?.start ?? "" } == [text(locate("user(")), text(locate("user,"))])
         let uses = client.request("textDocument/references",
-                                  at(locate("user", 1), ["context": .object(["includeDeclaration": .bool(false)])]))
+                                  at(locate("user("), ["context": .object(["includeDeclaration": .bool(false)])]))
         #expect(uses["result"]?.array.map { $0["range"]?.start ?? "" } == [text(locate("user,"))])
         let highlights = client.request("textDocument/documentHighlight", at(locate("owner_id")))
         #expect(highlights["result"]?.array.count == 2)
@@ -120,7 +120,7 @@ struct NavigationTests {
         let client = TestClient()
         client.request("initialize", .object(["initializationOptions": .object(["renameAddsRenamedFrom": .bool(false)])]))
         _ = client.open(Sample.text)
-        let response = client.request("textDocument/rename", at(locate("user", 1), ["newName": .string("member")]))
+        let response = client.request("textDocument/rename", at(locate("user("), ["newName": .string("member")]))
         let renamed = apply(try #require(response["result"]?["changes"]?[TestClient.uri]).array, to: Sample.text)
         #expect(!renamed.contains("renamed_from"))
         #expect(renamed.contains("        member,\n"))
@@ -130,13 +130,14 @@ struct NavigationTests {
     @Test func renameRefusesBadNamesAndNonNames() {
         let client = TestClient.started()
         _ = client.open(Sample.text)
-        let bad = client.request("textDocument/rename", at(locate("user", 1), ["newName": .string("9 lives")]))
+        let bad = client.request("textDocument/rename", at(locate("user("), ["newName": .string("9 lives")]))
         #expect(bad["error"]?["code"] == .integer(RPCErrorCode.invalidParams))
-        let type = client.request("textDocument/prepareRename", at(locate("Text")))
-        #expect(type["error"] != nil)
+        let onType = client.request("textDocument/prepareRename", at(locate("Text")))
+        #expect(onType["error"] != nil)
         let variable = client.request("textDocument/rename", at(locate("user_id"), ["newName": .string("owner")]))
-        #expect(apply(variable["result"]?["changes"]?[TestClient.uri]?.array ?? [], to: Sample.text)
-            .contains("restrict_to = $owner,"))
+        let variableEdits = variable["result"]?["changes"]?[TestClient.uri]?.array ?? []
+        let renamedVariable = apply(variableEdits, to: Sample.text)
+        #expect(renamedVariable.contains("restrict_to = $owner,"))
         client.shutDown()
     }
 }

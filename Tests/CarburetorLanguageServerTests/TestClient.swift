@@ -16,7 +16,10 @@ final class TestClient: @unchecked Sendable {
     private var messages: [JSONValue] = []
     private var exitStatus: Int32?
     private var nextID = 1
-    private(set) var log: [String] = []
+    private var logLines: [String] = []
+
+    /// What the server wrote to its log so far.
+    var log: [String] { lock.withLock { logLines } }
 
     init() {
         let server = LanguageServer(
@@ -42,7 +45,7 @@ final class TestClient: @unchecked Sendable {
     }
 
     private func record(log line: String) {
-        lock.withLock { log.append(line) }
+        lock.withLock { logLines.append(line) }
     }
 
     // MARK: Sending

@@ -32,7 +32,8 @@ enum OccurrenceCollector {
             for table in block.tables { collect(table, into: &result) }
             for group in block.groups { collect(group, into: &result) }
         }
-        return result.sorted { $0.range < $1.range }
+        // A name the parser found missing has an empty range: nothing to point at.
+        return result.filter { !$0.range.isEmpty }.sorted { $0.range < $1.range }
     }
 
     private static func collect(_ table: TableSyntax, into result: inout [Occurrence]) {

@@ -38,10 +38,12 @@ enum Completion {
             return attributeItems(onTable: onTable, bracketed: false)
         case .attributeArguments(let name)? where name == "default":
             if last == .leftParen {
-                return [("sql = ", "sql = ${1:Now}"), ("sql", "sql"), ("swift = ", "swift = \"$1\""), ("rust = ", "rust = \"$1\"")]
-                    .map { CompletionItem(label: $0.0.trimmingSpaces, kind: CompletionKind.property,
-                                          detail: LanguageWords.arguments[$0.0.trimmingSpaces], insertText: $0.1,
-                                          insertTextFormat: 2) }
+                let forms = [("sql = …", "sql", "sql = ${1:Now}"), ("sql", "sql", "sql"),
+                             ("swift = …", "swift", "swift = \"$1\""), ("rust = …", "rust", "rust = \"$1\"")]
+                return forms.map {
+                    CompletionItem(label: $0.0, kind: CompletionKind.property, detail: LanguageWords.arguments[$0.1],
+                                   insertText: $0.2, insertTextFormat: 2, filterText: $0.1)
+                }
             }
             if last == .equals, context.secondToLast?.stringValue == "sql" {
                 return LanguageWords.sqlDefaultVariants.map {
@@ -134,8 +136,4 @@ enum Completion {
                            insertTextFormat: 2)
         }
     }
-}
-
-private extension String {
-    var trimmingSpaces: String { split(separator: " ").first.map(String.init) ?? self }
 }

@@ -46,7 +46,13 @@ struct CompletionContext {
         var before: [Token] = []
         for token in tokens where token.kind != .endOfFile {
             if token.range.end < offset || (token.range.end == offset && token.kind != .identifier) {
-                if token.kind != .comment && token.kind != .docComment { before.append(token) }
+                let isComment = token.kind == .comment || token.kind == .docComment
+                // Right after a line comment is still inside it.
+                if isComment, token.range.end == offset, token.kind == .docComment || !token.stringValue.hasSuffix("*/") {
+                    isInLiteral = true
+                    break
+                }
+                if !isComment { before.append(token) }
             } else if token.range.start < offset {
                 // The cursor is inside this token: a word being typed, or a literal.
                 if token.kind == .string || token.kind == .comment || token.kind == .docComment {

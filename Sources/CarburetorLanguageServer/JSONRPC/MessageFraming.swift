@@ -101,9 +101,9 @@ public struct MessageReader {
     static func contentLength(in header: String) -> Int? {
         for line in header.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            let name = line[..<colon].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             guard name == "content-length" else { continue }
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
             guard let length = Int(value), length >= 0 else { return nil }
             return length
         }

@@ -46,6 +46,7 @@ struct CompletionItem: Codable, Hashable {
     /// 1 plain text, 2 snippet.
     var insertTextFormat: Int?
     var sortText: String?
+    var filterText: String?
 }
 
 enum CompletionKind {
