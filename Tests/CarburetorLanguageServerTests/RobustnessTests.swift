@@ -97,7 +97,7 @@ struct RobustnessTests {
                       "carburetor_sync_config", "user(", "x -> Txt", "#[renamed_from(a)]"]
         let requests = ["textDocument/hover", "textDocument/definition", "textDocument/references",
                         "textDocument/completion", "textDocument/prepareRename", "textDocument/documentHighlight"]
-        for round in 0..<60 {
+        for round in 0..<30 {
             let text: String
             if round % 3 == 0 {
                 text = String(decoding: (0..<generator.next(below: 300)).map { _ in UInt8(generator.next(below: 256)) },
@@ -107,7 +107,7 @@ struct RobustnessTests {
             }
             _ = client.change(text, version: round + 1)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            for _ in 0..<8 {
+            for _ in 0..<5 {
                 let line = generator.next(below: lines.count + 1)
                 let character = generator.next(below: (line < lines.count ? lines[line].utf16.count : 0) + 2)
                 for request in requests {
