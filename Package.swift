@@ -39,9 +39,16 @@ let package = Package(
                 "CarburetorDriver",
                 "CarburetorMigrate",
                 "CarburetorMigrateLive",
+                "CarburetorLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `carburetor-compile lsp`: a Language Server Protocol server over the front end.
+        // The SQL and Swift backends only name the types hover shows.
+        .target(name: "CarburetorLanguageServer",
+                dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorSwiftGen"]),
+        .testTarget(name: "CarburetorLanguageServerTests",
+                    dependencies: ["CarburetorLanguageServer", "CarburetorCore"]),
         // Generates a large config and measures the front end (build with -c release).
         .executableTarget(name: "carburetor-benchmark", dependencies: ["CarburetorCore"]),
         .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"],
