@@ -46,7 +46,7 @@ enum HoverProvider {
     static func describe(_ table: Table, in analysis: DocumentAnalysis) -> String {
         var lines = ["**table `\(table.name)`** → PostgreSQL table `\(table.plural)`"
             + (table.pluralIsDefault ? " (default plural: the name + \"s\"; write `plural = \"…\"` to change it)" : "")]
-        lines.append("Swift type `\(Naming.upperCamelCase(table.name))`")
+        lines.append("\nSwift type `\(Naming.upperCamelCase(table.name))`")
         if let documentation = table.documentation { lines.append("\n" + documentation) }
         if let old = table.renamedFrom { lines.append("renamed from `\(old)`") }
         lines.append("")
