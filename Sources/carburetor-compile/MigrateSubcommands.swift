@@ -111,9 +111,9 @@ struct MigrateGroup: ParsableCommand {
         @OptionGroup var schema: HistorySchemaOption
         @Option(help: ArgumentHelp(
             "How long one statement may wait for a lock before the migration is rolled back and tried again: "
-                + "500ms, 5s, 2min, or 0 to wait forever (default: 5s).", valueName: "duration"))
+                + "500ms, 5s, 2min, or 0 to wait forever.", valueName: "duration"))
         var lockTimeout: String = "5s"
-        @Option(help: ArgumentHelp("How many times a migration that timed out on a lock is tried again (default: 3).",
+        @Option(help: ArgumentHelp("How many times a migration that timed out on a lock is tried again, pausing 1 s, 2 s, 4 s and so on.",
                                    valueName: "n"))
         var lockRetries: Int = MigrateApply.defaultLockRetries
         @Flag(help: "Print the plan and its SQL in a read-only transaction; touch nothing.") var dryRun = false

@@ -102,7 +102,8 @@ public enum MigrationScript {
     /// statements the segments lose or cut differently would otherwise be
     /// recorded as applied without having run.
     public static func coverageProblem(in text: String) -> String? {
-        let expected = SQLText.statements(text)
+        // Line endings as the segments have them (joined with "\n").
+        let expected = SQLText.statements(SQLText.lines(text).joined(separator: "\n"))
         let segments = segments(of: text)
         let sent = segments.flatMap { SQLText.statements($0.sql) }
         if sent == expected { return nil }
