@@ -11,6 +11,10 @@ public struct MigrationPlanOptions: Sendable {
     public var casts: [String: String]
     /// The DDL pieces; the PostgreSQL backend's by default.
     public var ddl: MigrationDDL
+    /// The old schema was migrated by a release without per-column clocks
+    /// (snapshot format 1): the plan first moves every table to the current
+    /// stamping layout. Set by `migrate new` / `check` from the snapshot.
+    public var upgradesLegacyStamping = false
 
     public init(allowDestructive: Bool = false, casts: [String: String] = [:],
                 ddl: MigrationDDL = MigrationDDL()) {
