@@ -44,7 +44,7 @@ struct MigrateGroup: ParsableCommand {
         var name: String
         @Option(help: ArgumentHelp("diesel (default for a new directory) or golang-migrate.", valueName: "layout"))
         var layout: MigrationLayout?
-        @Flag(help: "Allow dropping tables and columns and narrowing types.") var allowDestructive = false
+        @Flag(help: "Allow dropping tables and columns, narrowing types and Json → Jsonb.") var allowDestructive = false
         @Option(name: .customLong("cast"), help: ArgumentHelp(
             "USING expression for a type change: TABLE.COLUMN=EXPRESSION (repeatable).", valueName: "cast"))
         var casts: [String] = []
