@@ -143,6 +143,15 @@ let package = Package(
             dependencies: ["CarburetorSwiftGen", "CarburetorRuntime"],
             exclude: ["Fixtures"]
         ),
+        // Trigger and download figures on a throwaway PostgreSQL (build with -c release).
+        .executableTarget(
+            name: "carburetor-sync-benchmark",
+            dependencies: [
+                "CarburetorCore", "CarburetorSQL", "CarburetorRuntime", "CarburetorPostgres", "CarburetorTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

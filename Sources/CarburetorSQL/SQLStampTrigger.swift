@@ -77,7 +77,9 @@ public enum SQLStampTrigger {
                 """)
         }
         var clockUpdates: [String] = []
-        for column in clocked {
+        // An UPDATE that reaches the clocks has passed the checks above, so an
+        // #[immutable] column is unchanged there: only the others are compared.
+        for column in clocked where !column.isImmutable {
             let key = SQLLiteral.string(column.name)
             clockUpdates.append("""
                             IF \(SQLRowClocks.differs(column)) THEN

@@ -100,17 +100,6 @@ BEGIN
                     ELSE entry
                 END);
             END IF;
-            IF NEW."owner_id" IS DISTINCT FROM OLD."owner_id" THEN
-                entry := clocks ->> 'owner_id';
-                clocks := clocks || jsonb_build_object('owner_id', CASE
-                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
-                    WHEN substr(entry, 18, 5) <> '99999' THEN
-                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
-                    WHEN left(entry, 16) <> '9999999999999999' THEN
-                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
-                    ELSE entry
-                END);
-            END IF;
             IF NEW."kind" IS DISTINCT FROM OLD."kind" THEN
                 entry := clocks ->> 'kind';
                 clocks := clocks || jsonb_build_object('kind', CASE

@@ -77,17 +77,6 @@ BEGIN
                     ELSE entry
                 END);
             END IF;
-            IF NEW."group" IS DISTINCT FROM OLD."group" THEN
-                entry := clocks ->> 'group';
-                clocks := clocks || jsonb_build_object('group', CASE
-                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
-                    WHEN substr(entry, 18, 5) <> '99999' THEN
-                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
-                    WHEN left(entry, 16) <> '9999999999999999' THEN
-                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
-                    ELSE entry
-                END);
-            END IF;
             IF NEW."MixedCase" IS DISTINCT FROM OLD."MixedCase" THEN
                 entry := clocks ->> 'MixedCase';
                 clocks := clocks || jsonb_build_object('MixedCase', CASE
@@ -238,17 +227,6 @@ BEGIN
         IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
             server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
             clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
-            IF NEW."shop_id" IS DISTINCT FROM OLD."shop_id" THEN
-                entry := clocks ->> 'shop_id';
-                clocks := clocks || jsonb_build_object('shop_id', CASE
-                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
-                    WHEN substr(entry, 18, 5) <> '99999' THEN
-                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
-                    WHEN left(entry, 16) <> '9999999999999999' THEN
-                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
-                    ELSE entry
-                END);
-            END IF;
             IF NEW."table" IS DISTINCT FROM OLD."table" THEN
                 entry := clocks ->> 'table';
                 clocks := clocks || jsonb_build_object('table', CASE
@@ -443,17 +421,6 @@ BEGIN
         IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
             server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
             clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
-            IF NEW."a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi" IS DISTINCT FROM OLD."a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi" THEN
-                entry := clocks ->> 'a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi';
-                clocks := clocks || jsonb_build_object('a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi', CASE
-                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
-                    WHEN substr(entry, 18, 5) <> '99999' THEN
-                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
-                    WHEN left(entry, 16) <> '9999999999999999' THEN
-                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
-                    ELSE entry
-                END);
-            END IF;
             IF NEW."is_deleted" IS DISTINCT FROM OLD."is_deleted" THEN
                 entry := clocks ->> 'is_deleted';
                 clocks := clocks || jsonb_build_object('is_deleted', CASE
@@ -542,17 +509,6 @@ BEGIN
         IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
             server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
             clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
-            IF NEW."a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi" IS DISTINCT FROM OLD."a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi" THEN
-                entry := clocks ->> 'a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi';
-                clocks := clocks || jsonb_build_object('a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi', CASE
-                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
-                    WHEN substr(entry, 18, 5) <> '99999' THEN
-                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
-                    WHEN left(entry, 16) <> '9999999999999999' THEN
-                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
-                    ELSE entry
-                END);
-            END IF;
             IF NEW."is_deleted" IS DISTINCT FROM OLD."is_deleted" THEN
                 entry := clocks ->> 'is_deleted';
                 clocks := clocks || jsonb_build_object('is_deleted', CASE
