@@ -406,17 +406,6 @@ func timeAsync(_ body: () async throws -> Void) async rethrows -> Double {
     return seconds(ContinuousClock.now - start)
 }
 
-// MARK: - Upload
-
-/// Where the upload benchmark goes: 10,000 rows in batches of 1,000 through
-/// the generated upload vs a plain `INSERT … ON CONFLICT DO UPDATE` of the
-/// same rows. `client` reaches `database`, which holds the benchmark schema
-/// (`SQLGenerator().script(for: schema)` applied, `items` loaded). Returns
-/// the lines to print; none until the upload exists.
-func uploadBenchmark(client: PostgresClient, database: TestDatabase) async throws -> [String] {
-    []
-}
-
 // MARK: - Run
 
 

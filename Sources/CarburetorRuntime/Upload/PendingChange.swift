@@ -7,11 +7,14 @@ struct PendingChange: Sendable {
     var values: [String: String?]
     var clocks: ColumnClocks
     var indices: [Int]
+    /// The columns the device set, which its answer covers (a new row gains
+    /// clocks for the columns it leaves out).
+    var uploadedColumns: Set<String> = []
 
     /// Only the columns whose clock is later than the stored one; immutable
     /// columns never change, so they are left out.
     func winning(over stored: ColumnClocks, table: UploadTable) -> PendingChange {
-        var result = PendingChange(id: id, values: [:], clocks: [:], indices: indices)
+        var result = PendingChange(id: id, values: [:], clocks: [:], indices: indices, uploadedColumns: uploadedColumns)
         for column in table.columns where !column.isImmutable {
             guard let clock = clocks[column.name], let value = values[column.name],
                   LastWriterWins.incomingWins(clock, over: stored[column.name]) else { continue }
@@ -30,11 +33,21 @@ struct PendingChange: Sendable {
         return missing.isEmpty ? nil : missing
     }
 
-    /// A new row of a restricted table belongs to the uploader's context.
-    func fillingRestriction(_ restriction: RowRestriction?) -> PendingChange {
-        guard let restriction, values[restriction.column] == nil else { return self }
+    /// A new row as it is inserted: a restricted table's row belongs to the
+    /// uploader's context, and every column the upload leaves out (its
+    /// default) is part of the creation, at the row's latest uploaded clock —
+    /// so the result depends on the device's clocks alone, not on when the
+    /// upload reached the server.
+    func asNewRow(table: UploadTable, restriction: RowRestriction?) -> PendingChange {
         var filled = self
-        filled.values[restriction.column] = .some(restriction.postgresText)
+        if let restriction, values[restriction.column] == nil {
+            filled.values[restriction.column] = .some(restriction.postgresText)
+        }
+        if let creation = clocks.values.max() {
+            for column in table.columns where filled.clocks[column.name] == nil {
+                filled.clocks[column.name] = creation
+            }
+        }
         return filled
     }
 }
@@ -63,6 +76,7 @@ struct UploadBatch {
             merged.values[column] = change.values[column] ?? nil
         }
         merged.indices.append(index)
+        merged.uploadedColumns.formUnion(change.uploadedColumns)
         changes[position] = merged
     }
 }
@@ -120,6 +134,7 @@ enum UploadValidation {
                 message: "row \"\(row.id)\" of \(table.name): \(restriction.column) must be the uploader's own; "
                     + "leave it out and the server fills it in"))
         }
-        return .success(PendingChange(id: row.id, values: values, clocks: clocks, indices: []))
+        return .success(PendingChange(id: row.id, values: values, clocks: clocks, indices: [],
+                                      uploadedColumns: Set(clocks.keys)))
     }
 }

@@ -71,7 +71,7 @@ public enum TableUpload {
                             message: UploadValidation.notFoundMessage(change.id, missing: missing))
                     }
                 } else {
-                    inserts.append(change.fillingRestriction(restriction))
+                    inserts.append(change.asNewRow(table: table, restriction: restriction))
                 }
             }
             let refusedUpdates = try await UploadStatements.apply(updates, session: session) { changes in
@@ -105,7 +105,7 @@ public enum TableUpload {
         for change in accepted {
             guard let row = stored[change.id] else { continue }
             if row.stamp > session.latestStamp { session.latestStamp = row.stamp }
-            let uploaded = Set(change.clocks.keys)
+            let uploaded = change.uploadedColumns
             let clocks = row.clocks.filter { uploaded.contains($0.key) }
             let lostColumns = uploaded.filter { clocks[$0] != change.clocks[$0] }
             let lost = lostColumns.isEmpty ? nil : Upload(id: change.id, storedRow: row.row, columns: lostColumns,
