@@ -57,7 +57,8 @@ enum ClientCompiler {
             let sources = checkouts.appendingPathComponent(package).appendingPathComponent("Sources")
             for target in (try? fileManager.contentsOfDirectory(atPath: sources.path).sorted()) ?? [] {
                 let folder = sources.appendingPathComponent(target)
-                if fileManager.fileExists(atPath: folder.appendingPathComponent("module.modulemap").path) {
+                // GRDB's SQLite shim is a system library: its module map sits in the target folder.
+                if package.hasPrefix("GRDB"), fileManager.fileExists(atPath: folder.appendingPathComponent("module.modulemap").path) {
                     flags += ["-Xcc", "-fmodule-map-file=\(folder.appendingPathComponent("module.modulemap").path)"]
                 }
                 let include = folder.appendingPathComponent("include")
