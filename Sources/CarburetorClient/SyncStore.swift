@@ -94,6 +94,10 @@ public final class SyncStore: Sendable {
             throw SyncStoreError.rowNotFound(table: table.name, id: id)
         }
         guard !values.isEmpty else { return nil }
+        if let immutable = table.columns.first(where: { $0.isImmutable && values[$0.name] != nil }),
+           try Bool.fetchOne(db, sql: "SELECT \(LocalSchema.quoted(table.syncStampColumn)) IS NOT NULL FROM \(LocalSchema.quoted(table.name)) WHERE \(LocalSchema.quoted(table.idColumn)) = ?", arguments: [id]) == true {
+            throw SyncStoreError.immutable(table: table.name, column: immutable.name, id: id)
+        }
         var clock = try PersistedClock.load(db, node: node)
         let reading = clock.now(wallClock: wallClock())
         try PersistedClock.save(db, clock)
@@ -195,6 +199,7 @@ public enum SyncStoreError: Error, CustomStringConvertible, Sendable, Hashable {
     case rowExists(table: String, id: String)
     case rowNotFound(table: String, id: String)
     case notEditable(table: String, column: String)
+    case immutable(table: String, column: String, id: String)
     case unknownTable(String)
     case malformedResponse(String)
 
@@ -210,6 +215,8 @@ public enum SyncStoreError: Error, CustomStringConvertible, Sendable, Hashable {
             "\(table): no local row with id \"\(id)\"; insert it first"
         case .notEditable(let table, let column):
             "\(table).\(column) is not a column the device may edit (the id, the sync stamp and unknown columns are not)"
+        case .immutable(let table, let column, let id):
+            "\(table).\(column) is #[immutable] and row \"\(id)\" is already on the server; create a new row instead"
         case .unknownTable(let table):
             "\(table) is not a synced table of this store"
         case .malformedResponse(let problem):

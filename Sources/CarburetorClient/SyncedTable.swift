@@ -42,12 +42,17 @@ public struct SyncedColumn: Sendable, Hashable {
     /// The value rows that already exist locally take when a newer config adds
     /// the column (the column's default in the config), or `nil` for NULL.
     public var defaultValue: DatabaseValue?
+    /// `#[immutable]`: set when the row is created, never changed once the
+    /// server has the row (the server refuses it with `immutable_changed`).
+    public var isImmutable: Bool
 
-    public init(_ name: String, _ type: LocalColumnType, nullable: Bool = false, default defaultValue: DatabaseValue? = nil) {
+    public init(_ name: String, _ type: LocalColumnType, nullable: Bool = false, default defaultValue: DatabaseValue? = nil,
+                immutable: Bool = false) {
         self.name = name
         self.type = type
         self.isNullable = nullable
         self.defaultValue = defaultValue
+        self.isImmutable = immutable
     }
 }
 

@@ -114,6 +114,7 @@ struct ClientRecordTranslator {
         var text = "SyncedColumn(\(ClientNames.stringLiteral(column.name)), .\(Self.localType(column.type.scalar))"
         if column.isNullable { text += ", nullable: true" }
         if let value = defaultLiteral(of: column) { text += ", default: \(value)" }
+        if column.isImmutable { text += ", immutable: true" }
         return text + ")"
     }
 

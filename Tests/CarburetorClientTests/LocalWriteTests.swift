@@ -84,3 +84,21 @@ final class LocalWriteTests: XCTestCase {
         XCTAssertEqual(afterDownload, 1)
     }
 }
+
+final class ImmutableColumnTests: XCTestCase {
+    func testAnImmutableColumnIsSetOnCreationAndRefusedOnceTheServerHasTheRow() throws {
+        let table = SyncedTable(name: "phone_books", singularName: "phone_book", syncStampColumn: "updated_at",
+                                columns: [SyncedColumn("name", .text), SyncedColumn("owner_id", .text, immutable: true)])
+        let store = try SyncStore(writer: DatabaseQueue(), node: "phone-a", tables: [table])
+        try store.writer.write { db in
+            try store.insert(db, into: table, values: ["id": "p1".databaseValue, "name": "Carol".databaseValue, "owner_id": "alice".databaseValue])
+            // Not uploaded yet: still the row's creation.
+            try store.update(db, in: table, id: "p1", set: ["owner_id": "bob".databaseValue])
+            try db.execute(sql: "UPDATE phone_books SET updated_at = '2024-12-02T09:00:00.000000Z'")
+            XCTAssertThrowsError(try store.update(db, in: table, id: "p1", set: ["owner_id": "carol".databaseValue])) { error in
+                XCTAssertEqual(error as? SyncStoreError, .immutable(table: "phone_books", column: "owner_id", id: "p1"))
+            }
+            try store.update(db, in: table, id: "p1", set: ["name": "Caroline".databaseValue])
+        }
+    }
+}

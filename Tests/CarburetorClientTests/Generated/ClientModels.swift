@@ -54,7 +54,7 @@ public struct Sample: FetchableRecord, PersistableRecord, Sendable, Hashable {
             SyncedColumn("maybe_jsonb", .json, nullable: true),
             SyncedColumn("maybe_json", .json, nullable: true),
             SyncedColumn("maybe_bytes", .blob, nullable: true),
-            SyncedColumn("created_at", .text),
+            SyncedColumn("created_at", .text, immutable: true),
             SyncedColumn("created_on", .text),
             SyncedColumn("settings", .json, default: "{}".databaseValue),
             SyncedColumn("label", .text, default: "it's \"quoted\"".databaseValue),
@@ -336,8 +336,8 @@ public struct Owned: FetchableRecord, PersistableRecord, Sendable, Hashable, Ide
         syncStampColumn: "last_synced_at",
         softDeleteColumn: "is_deleted",
         columns: [
-            SyncedColumn("owner_key", .text),
-            SyncedColumn("tenant", .integer),
+            SyncedColumn("owner_key", .text, immutable: true),
+            SyncedColumn("tenant", .integer, immutable: true),
             SyncedColumn("body", .text),
             SyncedColumn("is_deleted", .boolean, default: false.databaseValue),
         ]

@@ -192,7 +192,7 @@ public struct Date: FetchableRecord, PersistableRecord, Sendable, Hashable, Iden
         syncStampColumn: "last_synced_at",
         softDeleteColumn: "is_deleted",
         columns: [
-            SyncedColumn("owner", .text),
+            SyncedColumn("owner", .text, immutable: true),
             SyncedColumn("when", .text),
             SyncedColumn("is_deleted", .boolean, default: false.databaseValue),
         ]

@@ -23,7 +23,7 @@ public struct PhoneBook: FetchableRecord, PersistableRecord, Sendable, Hashable,
             SyncedColumn("name", .text),
             SyncedColumn("phone_number", .text),
             SyncedColumn("note", .text, nullable: true),
-            SyncedColumn("owner_id", .text),
+            SyncedColumn("owner_id", .text, immutable: true),
             SyncedColumn("kind", .text, default: "mobile".databaseValue),
             SyncedColumn("is_deleted", .boolean, default: false.databaseValue),
         ]
