@@ -104,10 +104,26 @@ struct ClientRecordTranslator {
         return column.isNullable || column.role == .syncStamp ? base + "?" : base
     }
 
+    /// The initializer's default for a column: the config's Swift default, or
+    /// its SQL default where Swift can spell it, so a new row needs only the
+    /// values the config requires.
     private func defaultArgument(of column: Column) -> String? {
         if column.role == .softDelete { return "false" }
-        if column.role == .syncStamp || column.isNullable { return "nil" }
-        return nil
+        if column.role == .syncStamp { return "nil" }
+        if let expression = column.swiftDefault { return expression }
+        let local = Self.localType(column.type.scalar)
+        switch column.sqlDefault {
+        case .text(let text)? where column.type.scalar == .text:
+            return ClientNames.stringLiteral(text)
+        case .number(let number)? where local == "real" || (local == "integer" && !number.contains(".")):
+            return number
+        case .emptyJSON? where column.type.scalar.isJSON:
+            return "[:]"
+        case .now? where column.type.scalar == .timestamptz && !recordTypeNames.contains("Date"):
+            return "Date()"
+        default:
+            return column.isNullable ? "nil" : nil
+        }
     }
 
     private func descriptor(of column: Column) -> String {

@@ -51,7 +51,7 @@ public struct PhoneBook: FetchableRecord, PersistableRecord, Sendable, Hashable,
         phoneNumber: String,
         note: String? = nil,
         ownerId: String,
-        kind: String,
+        kind: String = "mobile",
         updatedAt: Date? = nil,
         isDeleted: Bool = false
     ) {
