@@ -121,13 +121,13 @@ extension SyncStore {
             names.insert(table.idColumn, at: 0)
             values.insert(id.databaseValue, at: 0)
             let placeholders = Array(repeating: "?", count: names.count).joined(separator: ", ")
-            try db.execute(sql: "INSERT INTO \(LocalSchema.quoted(table.name)) (\(names.map(LocalSchema.quoted).joined(separator: ", "))) VALUES (\(placeholders))",
-                           arguments: StatementArguments(values))
+            try db.cachedStatement(sql: "INSERT INTO \(LocalSchema.quoted(table.name)) (\(names.map(LocalSchema.quoted).joined(separator: ", "))) VALUES (\(placeholders))")
+                .execute(arguments: StatementArguments(values))
         } else {
             values.append(id.databaseValue)
-            try db.execute(
-                sql: "UPDATE \(LocalSchema.quoted(table.name)) SET \(names.map { "\(LocalSchema.quoted($0)) = ?" }.joined(separator: ", ")) WHERE \(LocalSchema.quoted(table.idColumn)) = ?",
-                arguments: StatementArguments(values))
+            try db.cachedStatement(
+                sql: "UPDATE \(LocalSchema.quoted(table.name)) SET \(names.map { "\(LocalSchema.quoted($0)) = ?" }.joined(separator: ", ")) WHERE \(LocalSchema.quoted(table.idColumn)) = ?")
+                .execute(arguments: StatementArguments(values))
         }
         return kept
     }
