@@ -41,9 +41,16 @@ let package = Package(
                 "CarburetorDriver",
                 "CarburetorMigrate",
                 "CarburetorMigrateLive",
+                "CarburetorLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `carburetor-compile lsp`: a Language Server Protocol server over the front end.
+        // The SQL and Swift backends only name the types hover shows.
+        .target(name: "CarburetorLanguageServer",
+                dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorSwiftGen"]),
+        .testTarget(name: "CarburetorLanguageServerTests",
+                    dependencies: ["CarburetorLanguageServer", "CarburetorCore"]),
         // Generates a large config and measures the front end (build with -c release).
         .executableTarget(name: "carburetor-benchmark", dependencies: ["CarburetorCore"]),
         .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"],
@@ -102,7 +109,7 @@ let package = Package(
         ),
         .testTarget(name: "CarburetorRuntimeTests", dependencies: ["CarburetorRuntime"]),
         // What generated device code imports: the local SQLite store on GRDB, dirty tracking, merge,
-        // offsets and the sync loop (re-exports nothing; never links PostgresNIO).
+        // offsets and the sync loop (re-exports the wire module; never links PostgresNIO).
         .target(
             name: "CarburetorClient",
             dependencies: ["CarburetorWire", .product(name: "GRDB", package: "GRDB.swift")]
@@ -157,6 +164,15 @@ let package = Package(
             name: "CarburetorSwiftGenTests",
             dependencies: ["CarburetorSwiftGen", "CarburetorRuntime"],
             exclude: ["Fixtures"]
+        ),
+        // Trigger and download figures on a throwaway PostgreSQL (build with -c release).
+        .executableTarget(
+            name: "carburetor-sync-benchmark",
+            dependencies: [
+                "CarburetorCore", "CarburetorSQL", "CarburetorRuntime", "CarburetorPostgres", "CarburetorTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

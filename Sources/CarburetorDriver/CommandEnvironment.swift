@@ -50,6 +50,19 @@ enum InputReader {
         guard let data = FileManager.default.contents(atPath: argument) else {
             return .failure(InputError(path: argument, reason: "permission denied or unreadable"))
         }
-        return .success(SourceFile(name: argument, bytes: Array(data)))
+        return .success(SourceFile(name: displayName(of: argument), bytes: Array(data)))
+    }
+
+    /// The path as given, made relative when it is an absolute path under
+    /// the current directory: diagnostics stay short, and generated headers
+    /// name the config the same way on every machine.
+    static func displayName(of path: String,
+                            currentDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+        guard path.hasPrefix("/"), currentDirectory.hasPrefix("/") else { return path }
+        let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+        var base = URL(fileURLWithPath: currentDirectory).standardizedFileURL.path
+        if !base.hasSuffix("/") { base += "/" }
+        guard standardized.hasPrefix(base), standardized.count > base.count else { return path }
+        return String(standardized.dropFirst(base.count))
     }
 }

@@ -2,7 +2,7 @@ import CarburetorCore
 import CarburetorMigrate
 import CarburetorMigrateLive
 
-/// `carburetor-compile migrate new|check|apply|status|diff`: reads the config
+/// `carburetor-compile migrate new|check|hash|apply|status|diff`: reads the config
 /// (when the command has one), runs the migration library and turns its
 /// result into printed output. Exit codes: 0 ok, 1 error, 2 changes or drift.
 public struct MigrateCommand {
@@ -10,8 +10,11 @@ public struct MigrateCommand {
         case new(config: String, directory: String, name: String, layout: MigrationLayout?,
                  allowDestructive: Bool, casts: [String: String], schemaName: String?)
         case check(config: String, directory: String, schemaName: String?)
-        case apply(directory: String, databaseURL: String, dryRun: Bool)
-        case status(directory: String, databaseURL: String)
+        case hash(directory: String)
+        case apply(directory: String, databaseURL: String, dryRun: Bool, schemaName: String? = nil,
+                   lockTimeout: Duration = MigrateApply.defaultLockTimeout,
+                   lockRetries: Int = MigrateApply.defaultLockRetries)
+        case status(directory: String, databaseURL: String, schemaName: String? = nil)
         case diff(config: String, databaseURL: String, format: MigrateDiff.Format, schemaName: String?)
     }
 
@@ -41,13 +44,17 @@ public struct MigrateCommand {
                 MigrateCheck(directory: directory, planOptions: Self.planOptions(false, [:], schemaName))
                     .run(config: file)
             }
-        case let .apply(directory, databaseURL, dryRun):
+        case let .hash(directory):
+            return render(MigrateHash(directory: directory).run(), file: nil, environment)
+        case let .apply(directory, databaseURL, dryRun, schemaName, lockTimeout, lockRetries):
             var result = MigrateApply(directory: directory, databaseURL: databaseURL, dryRun: dryRun,
+                                      schemaName: schemaName, lockTimeout: lockTimeout, lockRetries: lockRetries,
                                       progress: progress).run()
             result.output = ""  // already shown line by line through `progress`
             return render(result, file: nil, environment)
-        case let .status(directory, databaseURL):
-            return render(MigrateStatus(directory: directory, databaseURL: databaseURL).run(), file: nil, environment)
+        case let .status(directory, databaseURL, schemaName):
+            return render(MigrateStatus(directory: directory, databaseURL: databaseURL, schemaName: schemaName).run(),
+                          file: nil, environment)
         case let .diff(config, databaseURL, format, schemaName):
             return withConfig(config, environment) { file in
                 MigrateDiff(databaseURL: databaseURL, format: format, schemaName: schemaName).run(config: file)

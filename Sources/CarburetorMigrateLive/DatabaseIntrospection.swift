@@ -17,13 +17,21 @@ public struct IntrospectedSchema: Hashable, Sendable, Codable {
         public var columns: [String]
         public var isUnique: Bool
         public var isPrimaryKey: Bool
+        /// `pg_index.indisvalid`: false after a failed `CREATE INDEX CONCURRENTLY`
+        /// (the index exists but no query uses it).
+        public var isValid: Bool = true
     }
 
     public struct Trigger: Hashable, Sendable, Codable {
         public var name: String
         public var function: String
-        /// The arguments passed to the function (the immutable columns).
+        /// The arguments passed to the function.
         public var arguments: [String]
+        /// `pg_trigger.tgenabled` is not `D`: `ALTER TABLE … DISABLE TRIGGER` turns it off.
+        public var isEnabled: Bool = true
+        /// The function's body and settings (`prosrc`, `proconfig`), to tell a
+        /// replaced or edited function from the generated one.
+        public var functionDefinition: String = ""
     }
 
     public struct Table: Hashable, Sendable, Codable {
@@ -57,7 +65,7 @@ public struct IntrospectedSchema: Hashable, Sendable, Codable {
             ORDER BY c.relname, a.attnum
             """, parameters: [namespace])
         let indexes = try connection.query("""
-            SELECT t.relname, i.relname, x.indisunique, x.indisprimary,
+            SELECT t.relname, i.relname, x.indisunique, x.indisprimary, x.indisvalid,
                    array_to_string(ARRAY(
                        SELECT a.attname FROM unnest(x.indkey) WITH ORDINALITY AS k(attnum, position)
                        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
@@ -70,7 +78,8 @@ public struct IntrospectedSchema: Hashable, Sendable, Codable {
             ORDER BY t.relname, i.relname
             """, parameters: [namespace])
         let triggers = try connection.query("""
-            SELECT c.relname, g.tgname, p.proname, encode(g.tgargs, 'escape')
+            SELECT c.relname, g.tgname, p.proname, encode(g.tgargs, 'escape'), g.tgenabled <> 'D',
+                   p.prosrc || E'\n-- settings: ' || coalesce(array_to_string(p.proconfig, '; '), '')
             FROM pg_trigger g
             JOIN pg_class c ON c.oid = g.tgrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -93,16 +102,18 @@ public struct IntrospectedSchema: Hashable, Sendable, Codable {
         }
         for row in indexes.rows {
             guard let tableName = row[0], tables[tableName] != nil else { continue }
-            let names = (row[4] ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let names = (row[5] ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             tables[tableName]!.indexes.append(Index(name: row[1] ?? "", columns: names,
-                                                    isUnique: row[2] == "t", isPrimaryKey: row[3] == "t"))
+                                                    isUnique: row[2] == "t", isPrimaryKey: row[3] == "t",
+                                                    isValid: row[4] == "t"))
         }
         for row in triggers.rows {
             guard let tableName = row[0], tables[tableName] != nil else { continue }
             // tgargs holds each argument followed by a NUL byte, escaped as \000.
             let arguments = (row[3] ?? "").components(separatedBy: "\\000").dropLast().map(String.init)
             tables[tableName]!.triggers.append(Trigger(name: row[1] ?? "", function: row[2] ?? "",
-                                                       arguments: arguments))
+                                                       arguments: arguments, isEnabled: row[4] == "t",
+                                                       functionDefinition: row[5] ?? ""))
         }
         return IntrospectedSchema(tables: order.sorted().compactMap { tables[$0] })
     }

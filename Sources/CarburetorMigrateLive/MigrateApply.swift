@@ -2,28 +2,52 @@ import CarburetorMigrate
 import CarburetorPostgres
 import Foundation
 
-/// `migrate apply --dir DIR --database-url URL [--dry-run]`.
+/// `migrate apply --dir DIR --database-url URL [--schema NAME]
+/// [--lock-timeout DURATION] [--lock-retries N] [--dry-run]`.
 ///
 /// Before anything runs: the directory passes its integrity check, the
 /// session takes an advisory lock (concurrent deployers wait, then find
 /// nothing left to do), every applied migration's checksum matches its
 /// file, and every pending migration fits the server's lock table. Then each
 /// pending migration runs in its own transaction together with its history
-/// row, so it is applied entirely or not at all.
+/// row, so it is applied entirely or not at all. Every statement waits at
+/// most `lockTimeout` for a lock; a migration that cannot get one is
+/// rolled back and tried again a few times, then reported with the session
+/// that holds the lock.
 public struct MigrateApply {
     public var directory: String
     public var databaseURL: String
     public var dryRun: Bool
+    /// The schema holding the history table (`--schema`); `public` when `nil`.
+    public var schemaName: String?
+    /// How long one statement may wait for a lock (`lock_timeout`); zero waits forever.
+    public var lockTimeout: Duration
+    /// How many times a migration that timed out waiting for a lock is tried again.
+    public var lockRetries: Int
+    /// The pause before the first retry; each further retry waits twice as long.
+    public var retryDelay: Duration
     /// Called with each progress line as it happens (the CLI prints it).
     public var progress: (String) -> Void
 
-    public init(directory: String, databaseURL: String, dryRun: Bool = false,
+    public static let defaultLockTimeout = Duration.seconds(5)
+    public static let defaultLockRetries = 3
+
+    public init(directory: String, databaseURL: String, dryRun: Bool = false, schemaName: String? = nil,
+                lockTimeout: Duration = MigrateApply.defaultLockTimeout,
+                lockRetries: Int = MigrateApply.defaultLockRetries,
+                retryDelay: Duration = .seconds(1),
                 progress: @escaping (String) -> Void = { _ in }) {
         self.directory = directory
         self.databaseURL = databaseURL
         self.dryRun = dryRun
+        self.schemaName = schemaName
+        self.lockTimeout = lockTimeout
+        self.lockRetries = lockRetries
+        self.retryDelay = retryDelay
         self.progress = progress
     }
+
+    var history: MigrationHistory { MigrationHistory(schema: schemaName ?? MigrationHistory.defaultSchema) }
 
     public func run() -> MigrateCommandResult {
         var output = ""
@@ -56,15 +80,18 @@ public struct MigrateApply {
                 try connection.execute("SET client_connection_check_interval = '1s'")
             }
             if dryRun {
-                return try plan(current, on: connection, output: output)
+                return try Self.readOnly(connection) { try plan(current, on: connection, output: output) }
             }
             try MigrationHistory.lock(connection) {
                 say("Waiting for another deployer to finish (advisory lock \(MigrationHistory.advisoryLockKey))…")
             }
             defer { MigrationHistory.unlock(connection) }
-            try MigrationHistory.create(on: connection)
-            let comparison = HistoryComparison(directory: current,
-                                               history: try MigrationHistory.applied(on: connection))
+            // Only after the advisory lock: lock_timeout applies to it too,
+            // and waiting for another deployer is meant to take long.
+            try connection.execute("SET lock_timeout = '\(LockWait.milliseconds(lockTimeout))ms'")
+            try history.create(on: connection)
+            _ = connection.takeNotices()  // "relation … already exists, skipping" about the history table
+            let comparison = HistoryComparison(directory: current, history: try history.applied(on: connection))
             let refusals = comparison.refusals
             guard refusals.isEmpty else {
                 return MigrateCommandResult(exitStatus: .failure, output: output,
@@ -78,15 +105,15 @@ public struct MigrateApply {
                 say("Database is up to date (\(comparison.applied.count) migrations applied).")
                 return MigrateCommandResult(exitStatus: .success, output: output)
             }
+            let watcher = LockWatcher(databaseURL: databaseURL, watched: connection.backendPID)
             for migration in comparison.pending {
                 let clock = ContinuousClock()
                 let start = clock.now
-                do {
-                    try apply(migration, on: connection, start: start, clock: clock)
-                } catch {
-                    return MigrateCommandResult(exitStatus: .failure, output: output, errors: [
-                        "\(migration.identifier) failed and was rolled back: \(error)",
-                    ])
+                var execution = MigrationRun(migration: migration, connection: connection, history: history,
+                                       watcher: watcher, lockTimeout: lockTimeout, lockRetries: lockRetries,
+                                       retryDelay: retryDelay, say: say)
+                if let failure = execution.apply(start: start, clock: clock) {
+                    return MigrateCommandResult(exitStatus: .failure, output: output, errors: [failure])
                 }
                 say("applied \(migration.identifier) in \(Self.milliseconds(clock.now - start)) ms")
             }
@@ -97,35 +124,24 @@ public struct MigrateApply {
         }
     }
 
-    /// Runs the file's segments; the history row joins the last
-    /// transactional segment (or a transaction of its own).
-    private func apply(_ migration: Migration, on connection: PostgresConnection,
-                       start: ContinuousClock.Instant, clock: ContinuousClock) throws {
-        let segments = MigrationScript.segments(of: migration.upSQL)
-        let lastTransactional = segments.lastIndex { $0.inTransaction }
-        for (index, segment) in segments.enumerated() {
-            if segment.inTransaction {
-                try connection.transaction { connection in
-                    try connection.execute(segment.sql)
-                    if index == lastTransactional, index == segments.count - 1 {
-                        try MigrationHistory.record(migration, milliseconds: Self.milliseconds(clock.now - start),
-                                                    on: connection)
-                    }
-                }
-            } else {
-                try connection.execute(segment.sql)
-            }
+    /// Runs `body` inside a READ ONLY transaction that is always rolled
+    /// back, so `--dry-run` provably changes nothing: the server refuses
+    /// any write (SQLSTATE 25006).
+    static func readOnly<Result>(_ connection: PostgresConnection, _ body: () throws -> Result) throws -> Result {
+        try connection.execute("START TRANSACTION READ ONLY")
+        defer { _ = try? connection.execute("ROLLBACK") }
+        guard try connection.query("SELECT current_setting('transaction_read_only')").scalar == "on" else {
+            throw PostgresError(kind: .unsupported, message: "the server did not open a read-only transaction; nothing was done")
         }
-        if lastTransactional != segments.count - 1 || segments.isEmpty {
-            try MigrationHistory.record(migration, milliseconds: Self.milliseconds(clock.now - start), on: connection)
-        }
+        return try body()
     }
 
     /// `--dry-run`: reads the history (if any) and prints what would run.
     private func plan(_ current: MigrationDirectory, on connection: PostgresConnection,
                       output: String) throws -> MigrateCommandResult {
         var output = output
-        let comparison = HistoryComparison(directory: current, history: try MigrationHistory.applied(on: connection))
+        output += "Dry run in a read-only transaction: nothing is changed.\n"
+        let comparison = HistoryComparison(directory: current, history: try history.applied(on: connection))
         let refusals = comparison.refusals
             + (try LockBudgetCheck.read(from: connection).refusals(for: comparison.pending))
         guard refusals.isEmpty else {
@@ -148,23 +164,27 @@ public struct MigrateApply {
     }
 }
 
-/// `migrate status --dir DIR --database-url URL`: applied, pending and
-/// changed migrations. Exit 1 when an applied migration changed or is
-/// missing, else 0.
+/// `migrate status --dir DIR --database-url URL [--schema NAME]`: applied,
+/// pending and changed migrations. Exit 1 when an applied migration changed
+/// or is missing, else 0.
 public struct MigrateStatus {
     public var directory: String
     public var databaseURL: String
+    /// The schema holding the history table; `public` when `nil`.
+    public var schemaName: String?
 
-    public init(directory: String, databaseURL: String) {
+    public init(directory: String, databaseURL: String, schemaName: String? = nil) {
         self.directory = directory
         self.databaseURL = databaseURL
+        self.schemaName = schemaName
     }
 
     public func run() -> MigrateCommandResult {
         do {
             let current = try MigrationDirectory.read(directory)
             let connection = try PostgresConnection(databaseURL)
-            let comparison = HistoryComparison(directory: current, history: try MigrationHistory.applied(on: connection))
+            let history = MigrationHistory(schema: schemaName ?? MigrationHistory.defaultSchema)
+            let comparison = HistoryComparison(directory: current, history: try history.applied(on: connection))
             var output = ""
             for migration in comparison.applied { output += "applied  \(migration.identifier)\n" }
             for (migration, _) in comparison.changed { output += "changed  \(migration.identifier)\n" }

@@ -7,7 +7,8 @@ import Foundation
 public struct Drift: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable {
         case missingTable, extraTable, missingColumn, extraColumn, typeDiffers, nullabilityDiffers,
-             defaultDiffers, missingIndex, extraIndex, indexDiffers, missingTrigger, extraTrigger, triggerDiffers
+             defaultDiffers, missingIndex, extraIndex, indexDiffers, missingTrigger, extraTrigger, triggerDiffers,
+             invalidIndex, triggerDisabled, triggerFunctionDiffers
     }
 
     public var kind: Kind
@@ -41,7 +42,10 @@ public struct Drift: Hashable, Sendable, Codable, CustomStringConvertible {
         case .indexDiffers: "index columns differ"
         case .missingTrigger: "stamping trigger missing in the database"
         case .extraTrigger: "trigger not in the config"
-        case .triggerDiffers: "trigger differs (immutable columns or function)"
+        case .triggerDiffers: "trigger differs (function or arguments)"
+        case .invalidIndex: "index is invalid (a failed CREATE INDEX CONCURRENTLY?); queries do not use it"
+        case .triggerDisabled: "trigger is disabled: writes are not stamped or checked"
+        case .triggerFunctionDiffers: "trigger function was replaced or edited"
         }
     }
 }
@@ -158,6 +162,10 @@ public struct MigrateDiff {
                                        expected: index.columns.joined(separator: ", "),
                                        actual: found.columns.joined(separator: ", ")))
                 }
+                if !found.isValid {
+                    drift.append(Drift(kind: .invalidIndex, table: want.name, object: object,
+                                       expected: "valid", actual: "invalid"))
+                }
             }
             for index in have.indexes where !want.indexes.contains(where: { $0.name == index.name }) {
                 drift.append(Drift(kind: .extraIndex, table: want.name, object: "index \"\(index.name)\"",
@@ -173,6 +181,14 @@ public struct MigrateDiff {
                     drift.append(Drift(kind: .triggerDiffers, table: want.name, object: object,
                                        expected: "\(trigger.function)(\(trigger.arguments.joined(separator: ", ")))",
                                        actual: "\(found.function)(\(found.arguments.joined(separator: ", ")))"))
+                } else if found.functionDefinition != trigger.functionDefinition {
+                    drift.append(Drift(kind: .triggerFunctionDiffers, table: want.name, object: object,
+                                       expected: "\(trigger.function) as generated",
+                                       actual: "\(found.function) with another body or settings"))
+                }
+                if !found.isEnabled {
+                    drift.append(Drift(kind: .triggerDisabled, table: want.name, object: object,
+                                       expected: "enabled", actual: "disabled"))
                 }
             }
             for trigger in have.triggers where !want.triggers.contains(where: { $0.name == trigger.name }) {

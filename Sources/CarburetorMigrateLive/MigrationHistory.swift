@@ -4,11 +4,26 @@ import Foundation
 
 /// The table that records applied migrations, and the advisory lock that
 /// serialises deployers.
-enum MigrationHistory {
+///
+/// The table lives in a named schema, always qualified: one history per
+/// managed schema (`--schema`, `public` by default), never whichever
+/// `carburetor_migrations` the session's `search_path` happens to find
+/// first, so two apps with different schemas in one database keep
+/// separate histories.
+struct MigrationHistory {
     static let table = "carburetor_migrations"
+    static let defaultSchema = "public"
     /// Key of the session advisory lock every `apply` takes; any constant
     /// works as long as every deployer uses the same one.
     static let advisoryLockKey = "7261626572617465"
+
+    /// The schema holding the table.
+    var schema: String = Self.defaultSchema
+
+    /// `"schema"."carburetor_migrations"`.
+    var qualifiedName: String {
+        MigrationDDL().quote(schema) + "." + MigrationDDL().quote(Self.table)
+    }
 
     struct Row {
         var version: String
@@ -16,9 +31,10 @@ enum MigrationHistory {
         var checksum: String
     }
 
-    static func create(on connection: PostgresConnection) throws {
+    func create(on connection: PostgresConnection) throws {
+        try connection.execute("CREATE SCHEMA IF NOT EXISTS \(MigrationDDL().quote(schema))")
         try connection.execute("""
-            CREATE TABLE IF NOT EXISTS \(table) (
+            CREATE TABLE IF NOT EXISTS \(qualifiedName) (
                 version text PRIMARY KEY,
                 name text NOT NULL,
                 checksum text NOT NULL,
@@ -29,16 +45,18 @@ enum MigrationHistory {
     }
 
     /// Applied migrations in version order; empty when the table does not exist.
-    static func applied(on connection: PostgresConnection) throws -> [Row] {
-        let exists = try connection.query("SELECT to_regclass($1) IS NOT NULL", parameters: [table]).scalar
+    func applied(on connection: PostgresConnection) throws -> [Row] {
+        let exists = try connection.query(
+            "SELECT to_regclass(format('%I.%I', $1::text, $2::text)) IS NOT NULL",
+            parameters: [schema, Self.table]).scalar
         guard exists == "t" else { return [] }
-        let result = try connection.query("SELECT version, name, checksum FROM \(table) ORDER BY version")
+        let result = try connection.query("SELECT version, name, checksum FROM \(qualifiedName) ORDER BY version")
         return result.rows.map { Row(version: $0[0] ?? "", name: $0[1] ?? "", checksum: $0[2] ?? "") }
     }
 
-    static func record(_ migration: Migration, milliseconds: Int, on connection: PostgresConnection) throws {
+    func record(_ migration: Migration, milliseconds: Int, on connection: PostgresConnection) throws {
         try connection.query(
-            "INSERT INTO \(table) (version, name, checksum, execution_ms) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO \(qualifiedName) (version, name, checksum, execution_ms) VALUES ($1, $2, $3, $4)",
             parameters: [migration.version, migration.name, migration.checksum, String(milliseconds)])
     }
 
@@ -84,22 +102,31 @@ struct HistoryComparison {
 
     /// Reasons to refuse running anything.
     var refusals: [String] {
-        pendingWithOwnTransactionControl + historyRefusals
+        pendingWithOwnTransactionControl + pendingThatWouldNotRunWhole + historyRefusals
     }
 
     /// A pending file with its own BEGIN/COMMIT would end `apply`'s
     /// transaction early (a schema from `--emit sql` pasted in, say).
+    /// Statements are found the way the server splits them (any line
+    /// ending, comments and quoted text skipped).
     private var pendingWithOwnTransactionControl: [String] {
-        let words: Set<String> = ["BEGIN", "BEGIN TRANSACTION", "START TRANSACTION", "COMMIT", "END", "ROLLBACK"]
+        let words: Set<String> = ["BEGIN", "COMMIT", "END", "ROLLBACK", "ABORT"]
         return pending.compactMap { migration in
-            let controls = migration.upSQL.split(separator: "\n").contains { line in
-                var text = line.trimmingCharacters(in: .whitespaces).uppercased()
-                guard text.hasSuffix(";") else { return false }
-                text.removeLast()
-                return words.contains(text.trimmingCharacters(in: .whitespaces))
+            let controls = SQLText.statements(migration.upSQL).contains { statement in
+                let leading = statement.split(whereSeparator: \.isWhitespace).prefix(2).map { $0.uppercased() }
+                guard let first = leading.first else { return false }
+                return words.contains(first) || (first == "START" && leading.dropFirst().first == "TRANSACTION")
             }
             guard controls else { return nil }
             return "\(migration.upPath) contains its own BEGIN/COMMIT; remove them: apply runs each migration in one transaction (mark statements that must run outside one with \(MigrationScript.noTransactionMarker))"
+        }
+    }
+
+    /// A file whose statements would not all be sent must never be
+    /// recorded as applied.
+    private var pendingThatWouldNotRunWhole: [String] {
+        pending.compactMap { migration in
+            MigrationScript.coverageProblem(in: migration.upSQL).map { "\(migration.upPath) \($0)" }
         }
     }
 

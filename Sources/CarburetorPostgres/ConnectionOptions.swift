@@ -16,23 +16,8 @@ public struct ConnectionOptions: Sendable, Hashable {
 
     /// Parses a URL or key=value string; the error never contains the password.
     public init(parsing connectionString: String) throws(PostgresError) {
-        var errorMessage: UnsafeMutablePointer<CChar>?
-        guard let options = PQconninfoParse(connectionString, &errorMessage) else {
-            var message = "invalid connection string"
-            if let errorMessage {
-                message = ConnectionString.scrub(String(cString: errorMessage).trimmingTrailingNewlines(),
-                                                 conninfo: connectionString)
-                PQfreemem(errorMessage)
-            }
-            throw PostgresError(kind: .connection, message: message)
-        }
-        defer { PQconninfoFree(options) }
         var values: [String: String] = [:]
-        var index = 0
-        while let keyword = options[index].keyword {
-            if let value = options[index].val { values[String(cString: keyword)] = String(cString: value) }
-            index += 1
-        }
+        for (keyword, value) in try ConnectionString.parameters(of: connectionString) { values[keyword] = value }
         self.values = values
     }
 

@@ -1,130 +1,230 @@
 import CLibPQ
 
-/// Knowledge about connection strings that must not leak: the password.
+/// Connection strings taken apart here, not by libpq, so the password never
+/// travels through a parser that could quote it.
 ///
-/// libpq itself does not echo passwords in its messages today, but the
-/// parser's complaints about a malformed string can quote pieces of it, and a
-/// future libpq might say more. Every message derived from a connection
-/// attempt is passed through `scrub` so no version can print a secret.
-enum ConnectionString {
+/// libpq splits a URL's user info at the first `@` or `/`: a password
+/// holding either (`app:hunter@2secret@db`, `app:pa/ss@db`) becomes part of
+/// a host name or a port that libpq then quotes in its error ("could not
+/// translate host name "2secret@db""), and no scrubbing of the whole
+/// password can catch such a fragment. So URLs and key=value strings are
+/// parsed into libpq keywords here, the password is held apart, the keywords
+/// go to `PQconnectdbParams` (with `expand_dbname` off, so nothing is parsed
+/// twice), and this parser's own errors never quote the string.
+///
+/// URL rules: the user info ends at the *last* `@` before the host, so no
+/// character of a password can land in the host, port, database or query;
+/// the user name ends at the first `:`. `%XX` escapes are decoded everywhere
+/// (a `%` not followed by two hexadecimal digits stays as it is). An `@` in
+/// the database name or query must be written `%40`.
+public enum ConnectionString {
     static let redaction = "********"
 
-    /// Replaces every known spelling of the password in `message`.
-    static func scrub(_ message: String, conninfo: String) -> String {
-        var result = message
-        for secret in secrets(in: conninfo).sorted(by: { $0.count > $1.count }) where !secret.isEmpty {
-            result = result.replacing(secret, with: redaction)
+    /// The keyword/value pairs of a URL or key=value string, in order;
+    /// `password` among them when the string has one.
+    public static func parameters(of conninfo: String) throws(PostgresError) -> [(keyword: String, value: String)] {
+        let pairs: [(String, String)]
+        if let rest = urlRemainder(conninfo) {
+            pairs = try parseURL(rest)
+        } else {
+            pairs = try parseKeywordValue(conninfo)
         }
-        return result
+        let known = knownKeywords
+        if pairs.contains(where: { !known.contains($0.0) }) {
+            let unknown = pairs.map(\.0).filter { !known.contains($0) }
+            // An unknown keyword may be a fragment of a password split off
+            // by a missing quote, so it is named only when there is no password.
+            let named = pairs.contains { $0.0 == "password" } ? "" : " " + unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+            throw PostgresError(kind: .connection, message: "invalid connection option\(named)"
+                + (named.isEmpty ? " (not shown: it may hold part of the password; quote values that contain spaces, and percent-encode '@', '/', '?', '&' and '%' in URLs)" : ""))
+        }
+        return pairs.map { (keyword: $0.0, value: $0.1) }
     }
 
-    /// The password as written (percent-encoded or quoted) and as decoded.
-    static func secrets(in conninfo: String) -> [String] {
-        var found: [String] = []
-        if let parsed = parsedPassword(conninfo) { found.append(parsed) }
-        found.append(contentsOf: urlPasswords(conninfo))
-        found.append(contentsOf: keywordPasswords(conninfo))
-        var unique: [String] = []
-        for secret in found where !unique.contains(secret) { unique.append(secret) }
-        return unique
-    }
-
-    /// libpq's own reading of the string (decoded).
-    private static func parsedPassword(_ conninfo: String) -> String? {
-        var errorMessage: UnsafeMutablePointer<CChar>?
-        guard let options = PQconninfoParse(conninfo, &errorMessage) else {
-            if let errorMessage { PQfreemem(errorMessage) }
-            return nil
-        }
-        defer { PQconninfoFree(options) }
-        var index = 0
-        while let keyword = options[index].keyword {
-            if String(cString: keyword) == "password", let value = options[index].val {
-                return String(cString: value)
-            }
-            index += 1
+    private static func urlRemainder(_ conninfo: String) -> Substring? {
+        for scheme in ["postgresql://", "postgres://"] where conninfo.hasPrefix(scheme) {
+            return conninfo.dropFirst(scheme.count)
         }
         return nil
     }
 
-    /// `postgres://user:SECRET@host`, raw and percent-decoded; also
-    /// `?password=SECRET` query parameters.
-    private static func urlPasswords(_ conninfo: String) -> [String] {
-        guard conninfo.hasPrefix("postgres://") || conninfo.hasPrefix("postgresql://"),
-              let schemeEnd = conninfo.firstRange(of: "://") else { return [] }
-        var found: [String] = []
-        let rest = conninfo[schemeEnd.upperBound...]
+    private static func malformed(_ what: String) -> PostgresError {
+        PostgresError(kind: .connection, message: "malformed connection string: \(what) (the string is not shown: it may hold a password)")
+    }
+
+    /// `[user[:password]@][host[:port][,…]][/dbname][?keyword=value&…]`.
+    static func parseURL(_ rest: Substring) throws(PostgresError) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        var afterUserInfo = rest
         if let at = rest.lastIndex(of: "@") {
             let userInfo = rest[..<at]
+            afterUserInfo = rest[rest.index(after: at)...]
             if let colon = userInfo.firstIndex(of: ":") {
-                let raw = String(userInfo[userInfo.index(after: colon)...])
-                found.append(raw)
-                found.append(percentDecoded(raw))
+                let user = userInfo[..<colon]
+                if !user.isEmpty { pairs.append(("user", try percentDecoded(user))) }
+                pairs.append(("password", try percentDecoded(userInfo[userInfo.index(after: colon)...])))
+            } else if !userInfo.isEmpty {
+                pairs.append(("user", try percentDecoded(userInfo)))
             }
         }
-        if let query = rest.firstIndex(of: "?") {
-            for pair in rest[rest.index(after: query)...].split(separator: "&") {
-                let parts = pair.split(separator: "=", maxSplits: 1)
-                if parts.count == 2, parts[0] == "password" {
-                    found.append(String(parts[1]))
-                    found.append(percentDecoded(String(parts[1])))
-                }
-            }
-        }
-        return found
-    }
-
-    /// `password=SECRET` or `password = 'SE CRET'` in key=value strings.
-    private static func keywordPasswords(_ conninfo: String) -> [String] {
-        var found: [String] = []
-        var searchStart = conninfo.startIndex
-        while let match = conninfo[searchStart...].firstRange(of: "password") {
-            searchStart = match.upperBound
-            var index = match.upperBound
-            func skipSpaces() { while index < conninfo.endIndex, conninfo[index].isWhitespace { index = conninfo.index(after: index) } }
-            skipSpaces()
-            guard index < conninfo.endIndex, conninfo[index] == "=" else { continue }
-            index = conninfo.index(after: index)
-            skipSpaces()
-            var value = ""
-            if index < conninfo.endIndex, conninfo[index] == "'" {
-                index = conninfo.index(after: index)
-                var raw = ""
-                while index < conninfo.endIndex, conninfo[index] != "'" {
-                    if conninfo[index] == "\\", conninfo.index(after: index) < conninfo.endIndex {
-                        raw.append(conninfo[index])
-                        index = conninfo.index(after: index)
-                        value.append(conninfo[index])
-                    } else {
-                        value.append(conninfo[index])
+        let queryStart = afterUserInfo.firstIndex(of: "?")
+        let beforeQuery = afterUserInfo[..<(queryStart ?? afterUserInfo.endIndex)]
+        let slash = beforeQuery.firstIndex(of: "/")
+        let hostSpec = beforeQuery[..<(slash ?? beforeQuery.endIndex)]
+        var hosts: [String] = []
+        var ports: [String] = []
+        if !hostSpec.isEmpty {
+            for entry in hostSpec.split(separator: ",", omittingEmptySubsequences: false) {
+                var host = entry[...]
+                var port: Substring = ""
+                if host.hasPrefix("[") {
+                    guard let close = host.firstIndex(of: "]") else { throw malformed("an IPv6 host address lacks its closing ']'") }
+                    let after = host[host.index(after: close)...]
+                    if after.hasPrefix(":") { port = after.dropFirst() } else if !after.isEmpty {
+                        throw malformed("unexpected text after an IPv6 host address")
                     }
-                    raw.append(conninfo[index])
-                    index = conninfo.index(after: index)
+                    host = host[host.index(after: host.startIndex)..<close]
+                } else if let colon = host.firstIndex(of: ":") {
+                    port = host[host.index(after: colon)...]
+                    host = host[..<colon]
                 }
-                found.append(raw)
-            } else {
-                while index < conninfo.endIndex, !conninfo[index].isWhitespace {
-                    value.append(conninfo[index])
-                    index = conninfo.index(after: index)
-                }
+                hosts.append(try percentDecoded(host))
+                ports.append(try percentDecoded(port))
             }
-            found.append(value)
         }
-        return found
+        if hosts.contains(where: { !$0.isEmpty }) { pairs.append(("host", hosts.joined(separator: ","))) }
+        if ports.contains(where: { !$0.isEmpty }) { pairs.append(("port", ports.joined(separator: ","))) }
+        if let slash {
+            let database = beforeQuery[beforeQuery.index(after: slash)...]
+            if !database.isEmpty { pairs.append(("dbname", try percentDecoded(database))) }
+        }
+        if let queryStart {
+            for parameter in afterUserInfo[afterUserInfo.index(after: queryStart)...].split(separator: "&") {
+                guard let equals = parameter.firstIndex(of: "=") else {
+                    throw malformed("a query parameter has no '='")
+                }
+                var keyword = try percentDecoded(parameter[..<equals])
+                var value = try percentDecoded(parameter[parameter.index(after: equals)...])
+                // libpq's one alias, for JDBC-style URLs.
+                if keyword == "ssl", value == "true" { keyword = "sslmode"; value = "require" }
+                pairs.removeAll { $0.0 == keyword }
+                pairs.append((keyword, value))
+            }
+        }
+        return pairs
     }
 
-    private static func percentDecoded(_ text: String) -> String {
+    /// libpq's `keyword = value` syntax: values unquoted (a backslash
+    /// escapes the next character) or in single quotes (with `\'` and `\\`).
+    static func parseKeywordValue(_ text: String) throws(PostgresError) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        let characters = Array(text.unicodeScalars)
+        var index = 0
+        func skipSpaces() { while index < characters.count, characters[index].properties.isWhitespace { index += 1 } }
+        while true {
+            skipSpaces()
+            guard index < characters.count else { break }
+            var keyword = String.UnicodeScalarView()
+            while index < characters.count, !characters[index].properties.isWhitespace, characters[index] != "=" {
+                keyword.append(characters[index])
+                index += 1
+            }
+            skipSpaces()
+            guard index < characters.count, characters[index] == "=" else {
+                throw malformed("a keyword is not followed by '=' (quote values that contain spaces: password='a b')")
+            }
+            index += 1
+            skipSpaces()
+            var value = String.UnicodeScalarView()
+            if index < characters.count, characters[index] == "'" {
+                index += 1
+                var closed = false
+                while index < characters.count {
+                    let character = characters[index]
+                    index += 1
+                    if character == "\\", index < characters.count {
+                        value.append(characters[index])
+                        index += 1
+                    } else if character == "'" {
+                        closed = true
+                        break
+                    } else {
+                        value.append(character)
+                    }
+                }
+                guard closed else { throw malformed("a quoted value has no closing quote") }
+            } else {
+                while index < characters.count, !characters[index].properties.isWhitespace {
+                    if characters[index] == "\\", index + 1 < characters.count { index += 1 }
+                    value.append(characters[index])
+                    index += 1
+                }
+            }
+            let name = String(keyword)
+            pairs.removeAll { $0.0 == name }
+            pairs.append((name, String(value)))
+        }
+        return pairs
+    }
+
+    /// Decodes `%XX` escapes into UTF-8; a `%` without two hex digits is kept.
+    static func percentDecoded(_ text: Substring) throws(PostgresError) -> String {
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {
             if byte == UInt8(ascii: "%"), utf8.count >= 2,
-               let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
-                bytes.append(value)
+               let high = hexValue(utf8[utf8.startIndex]), let low = hexValue(utf8[utf8.startIndex + 1]) {
+                bytes.append(high << 4 | low)
                 utf8 = utf8.dropFirst(2)
             } else {
                 bytes.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        guard Array(decoded.utf8) == bytes else {
+            throw malformed("a %-escape does not decode to UTF-8 text")
+        }
+        guard !decoded.unicodeScalars.contains("\0") else { throw malformed("a value holds a NUL character") }
+        return decoded
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// Every keyword this libpq accepts.
+    static let knownKeywords: Set<String> = {
+        var keywords: Set<String> = []
+        guard let defaults = PQconndefaults() else { return ["host", "hostaddr", "port", "user", "password", "dbname"] }
+        defer { PQconninfoFree(defaults) }
+        var index = 0
+        while let keyword = defaults[index].keyword {
+            keywords.insert(String(cString: keyword))
+            index += 1
+        }
+        return keywords
+    }()
+
+    /// Replaces the password, as decoded and as written, in `message`: a
+    /// second line of defence behind passing it to libpq apart from
+    /// everything libpq may quote.
+    static func scrub(_ message: String, password: String?, conninfo: String) -> String {
+        var secrets: [String] = []
+        if let password, !password.isEmpty { secrets.append(password) }
+        if let password, let rest = urlRemainder(conninfo), let at = rest.lastIndex(of: "@"),
+           let colon = rest[..<at].firstIndex(of: ":") {
+            let raw = String(rest[rest.index(after: colon)..<at])
+            if !raw.isEmpty, raw != password { secrets.append(raw) }
+        }
+        var result = message
+        for secret in secrets.sorted(by: { $0.count > $1.count }) {
+            result = result.replacing(secret, with: redaction)
+        }
+        return result
     }
 }

@@ -1,4 +1,26 @@
 import CLibPQ
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A NOTICE or WARNING the server sent while a statement ran
+/// ("relation … already exists, skipping").
+public struct PostgresNotice: Sendable, Hashable, CustomStringConvertible {
+    /// `NOTICE`, `WARNING`, `INFO`, …
+    public var severity: String
+    public var message: String
+    public var detail: String?
+    public var hint: String?
+
+    public var description: String {
+        var text = "\(severity): \(message)"
+        if let detail { text += " (\(detail))" }
+        if let hint { text += " HINT: \(hint)" }
+        return text
+    }
+}
 
 /// One libpq connection, closed when the value goes away.
 ///
@@ -6,25 +28,61 @@ import CLibPQ
 /// threads at once. Create one per task (or per test).
 public final class PostgresConnection {
     private let handle: OpaquePointer
+    private let notices = NoticeBuffer()
 
     /// Connects with a URL (`postgres://user:pw@host:5432/db`,
     /// `postgresql://…`) or a key=value string (`host=/tmp dbname=x`).
-    /// Errors never contain the password.
+    /// The string is parsed here (see `ConnectionString`) and handed to
+    /// libpq as separate keywords, the password apart from everything libpq
+    /// may quote in an error. Errors never contain any part of the password.
     public init(_ connectionString: String) throws(PostgresError) {
-        guard let connection = PQconnectdb(connectionString) else {
+        let parameters = try ConnectionString.parameters(of: connectionString)
+        let password = parameters.last { $0.keyword == "password" }?.value
+        let keywords = parameters.map { strdup($0.keyword) } + [nil]
+        let values = parameters.map { strdup($0.value) } + [nil]
+        defer { for pointer in keywords + values { free(pointer) } }
+        let connection: OpaquePointer? = keywords.withUnsafeBufferPointer { keywordBuffer in
+            values.withUnsafeBufferPointer { valueBuffer in
+                keywordBuffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: keywords.count) { k in
+                    valueBuffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: values.count) { v in
+                        PQconnectdbParams(k, v, 0)
+                    }
+                }
+            }
+        }
+        guard let connection else {
             throw PostgresError(kind: .connection, message: "libpq could not allocate a connection")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
             let raw = String(cString: PQerrorMessage(connection))
             PQfinish(connection)
-            let message = ConnectionString.scrub(raw.trimmingTrailingNewlines(), conninfo: connectionString)
+            let message = ConnectionString.scrub(raw.trimmingTrailingNewlines(), password: password,
+                                                 conninfo: connectionString)
             throw PostgresError(kind: .connection, message: message)
         }
         handle = connection
-        // NOTICEs (e.g. "trigger … does not exist, skipping") would otherwise
-        // be printed on standard error by libpq's default processor.
-        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        // NOTICEs and WARNINGs are kept for `takeNotices()` instead of being
+        // printed on standard error by libpq's default processor.
+        PQsetNoticeReceiver(connection, { context, result in
+            guard let context, let result else { return }
+            func field(_ code: Character) -> String? {
+                guard let value = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+                return String(cString: value)
+            }
+            let buffer = Unmanaged<NoticeBuffer>.fromOpaque(context).takeUnretainedValue()
+            buffer.notices.append(PostgresNotice(severity: field("V") ?? field("S") ?? "NOTICE",
+                                                 message: field("M") ?? "", detail: field("D"), hint: field("H")))
+        }, Unmanaged.passUnretained(notices).toOpaque())
     }
+
+    /// The NOTICEs and WARNINGs received since the last call, oldest first.
+    public func takeNotices() -> [PostgresNotice] {
+        defer { notices.notices = [] }
+        return notices.notices
+    }
+
+    /// The process id of this session's backend (`pg_backend_pid()`).
+    public var backendPID: Int { Int(PQbackendPID(handle)) }
 
     deinit {
         PQfinish(handle)
@@ -63,6 +121,47 @@ public final class PostgresConnection {
     @discardableResult
     public func execute(_ sql: String) throws(PostgresError) -> QueryResult {
         try consume(PQexec(handle, sql))
+    }
+
+    /// Like `execute(_:)`, but calls `whileWaiting` about every `interval`
+    /// while the server has not answered yet (with the time waited so far),
+    /// so a caller can look from another session at what the statement is
+    /// waiting for.
+    @discardableResult
+    public func execute(_ sql: String, every interval: Duration,
+                        whileWaiting: (Duration) -> Void) throws(PostgresError) -> QueryResult {
+        guard PQsendQuery(handle, sql) == 1 else {
+            throw PostgresError(kind: .query, message: String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines())
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var nextCall = start + interval
+        let socket = PQsocket(handle)
+        while PQisBusy(handle) == 1 {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            let remaining = max(nextCall - clock.now, .zero)
+            let milliseconds = Int32(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000)
+            _ = poll(&descriptor, 1, max(milliseconds, 1))
+            guard PQconsumeInput(handle) == 1 else { break }
+            if clock.now >= nextCall {
+                whileWaiting(clock.now - start)
+                nextCall = clock.now + interval
+            }
+        }
+        var last: QueryResult?
+        var failure: PostgresError?
+        while let result = PQgetResult(handle) {
+            if failure != nil {
+                PQclear(result)
+                continue
+            }
+            do throws(PostgresError) { last = try consume(result) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        guard let last else {
+            throw PostgresError(kind: .query, message: String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines())
+        }
+        return last
     }
 
     /// Runs one statement with `$1, $2…` parameters sent separately in text
@@ -133,6 +232,12 @@ public final class PostgresConnection {
 
 @available(*, unavailable, message: "a libpq connection must not be shared between threads")
 extension PostgresConnection: Sendable {}
+
+/// Where the notice receiver (a C callback) puts what it receives; owned by
+/// the connection, used on its thread only.
+private final class NoticeBuffer {
+    var notices: [PostgresNotice] = []
+}
 
 extension String {
     func trimmingTrailingNewlines() -> String {

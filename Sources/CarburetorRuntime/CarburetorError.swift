@@ -11,6 +11,12 @@ public enum CarburetorError: Error, Sendable, Hashable, CustomStringConvertible 
     case invalidPageSize(Int)
     /// An `offset_id` was sent without the `offset` it continues from.
     case offsetIDWithoutOffset(table: String)
+    /// The server is a standby: the primary's open transactions are not
+    /// visible there, so no safe cutoff can be computed.
+    case inRecovery
+    /// A session with `track_activities = off` is inside a transaction that
+    /// may hold a stamped row; its start is not visible.
+    case untrackedSession(pid: Int)
 
     public var description: String {
         switch self {
@@ -25,6 +31,12 @@ public enum CarburetorError: Error, Sendable, Hashable, CustomStringConvertible 
             "page size must be at least 1, got \(size)"
         case .offsetIDWithoutOffset(let table):
             "\(table)_offset_id was given without \(table)_offset"
+        case .inRecovery:
+            "the database is a standby (pg_is_in_recovery()); downloads must run on the primary, "
+                + "whose open transactions decide the cutoff"
+        case .untrackedSession(let pid):
+            "session \(pid) runs with track_activities = off inside a transaction, so its start is not visible "
+                + "and no safe cutoff exists; keep track_activities on (the default) for every session that writes synced tables"
         }
     }
 }

@@ -13,7 +13,26 @@ import PostgresNIO
 ///    or before the cutoff belongs to a transaction counted here;
 /// 2. the rows with `(stamp, id) > (offset, offsetID)` and `stamp <= cutoff`,
 ///    ordered by `(stamp, id)`, read with a snapshot taken after statement 1.
+///
+/// Writers the cutoff cannot see are guarded against, never skipped:
+/// - a prepared (two-phase) transaction of this database: its rows were
+///   stamped after its start, which PostgreSQL no longer shows once it is
+///   prepared (`pg_prepared_xacts` only records when it was prepared, later
+///   than its rows' stamps). While one is pending the cutoff is held at the
+///   client's offset (no newer rows; an initial download gets an empty page
+///   cut off at the Unix epoch), so nothing it may still commit is passed;
+/// - a session with `track_activities = off` (no `xact_start`) that holds a
+///   transaction id or a snapshot: the download fails with
+///   `CarburetorError.untrackedSession`; an idle one cannot hold a stamped
+///   row and is ignored;
+/// - a standby (`pg_is_in_recovery()`): the primary's open transactions are
+///   invisible there, so the download fails with `CarburetorError.inRecovery`.
+///
+/// `pageSize: nil` means `defaultPageSize` (1,000 rows).
 public enum TableDownload {
+    /// The page size of a download that names none.
+    public static let defaultPageSize = 1_000
+
     public static func run<Row: SyncedRow>(
         _ rowType: Row.Type = Row.self,
         on client: PostgresClient,
@@ -39,15 +58,21 @@ public enum TableDownload {
         logger: Logger? = nil
     ) async throws -> TablePage<Row> {
         if let pageSize, pageSize < 1 { throw CarburetorError.invalidPageSize(pageSize) }
+        let limit = pageSize ?? defaultPageSize
         let table = Row.syncedTable
         if offset == nil, offsetID != nil { throw CarburetorError.offsetIDWithoutOffset(table: table.name) }
         let logger = logger ?? silentLogger
 
         try await connection.query("BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY", logger: logger)
         do {
-            let cutoff = try await computeCutoff(on: connection, logger: logger)
+            let computed = try await computeCutoff(on: connection, logger: logger)
+            var cutoff = computed.timestamp
+            if computed.preparedTransactions {
+                let held = offset.map(ExactTimestamp.init) ?? ExactTimestamp(Date(timeIntervalSince1970: 0))
+                if held.microsecondsSince1970 < cutoff.microsecondsSince1970 { cutoff = held }
+            }
             let query = try selectQuery(table: table, cutoff: cutoff, offset: offset.map(ExactTimestamp.init),
-                                        offsetID: offsetID, restriction: restriction, pageSize: pageSize)
+                                        offsetID: offsetID, restriction: restriction, pageSize: limit)
             var rows: [(row: Row, stamp: ExactTimestamp, id: String)] = []
             for try await postgresRow in try await connection.query(query, logger: logger) {
                 var reader = PostgresRowReader(postgresRow)
@@ -56,8 +81,8 @@ public enum TableDownload {
             }
             try await connection.query("COMMIT", logger: logger)
 
-            if let pageSize, rows.count > pageSize {
-                let page = rows.prefix(pageSize)
+            if rows.count > limit {
+                let page = rows.prefix(limit)
                 let last = page[page.index(before: page.endIndex)]
                 return TablePage(cutoffAt: last.stamp.date, data: page.map(\.row), hasMore: true, offsetID: last.id)
             }
@@ -72,20 +97,38 @@ public enum TableDownload {
     /// autovacuum never writes rows, so neither holds the cutoff back. Without
     /// superuser or `pg_read_all_stats`, other roles' sessions show no
     /// `xact_start`: then no safe cutoff exists and the download fails.
+    /// A session with `track_activities = off` shows state `disabled` and no
+    /// `xact_start`; it can hold a stamped, uncommitted row only if it has a
+    /// transaction id or a snapshot (every write runs under a snapshot), and
+    /// its first pid is reported. Prepared transactions of this database are
+    /// counted, and `pg_is_in_recovery()` tells a standby.
     static let cutoffSQL = """
         SELECT least(clock_timestamp(), min(xact_start)) - interval '1 microsecond',
-               coalesce(bool_or(xact_start IS NULL AND query = '<insufficient privilege>'), false)
+               coalesce(bool_or(xact_start IS NULL AND query = '<insufficient privilege>'), false),
+               coalesce(min(pid) FILTER (WHERE state = 'disabled'
+                                         AND (backend_xid IS NOT NULL OR backend_xmin IS NOT NULL)), 0),
+               (SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()) > 0,
+               pg_is_in_recovery()
         FROM pg_stat_activity
         WHERE pid <> pg_backend_pid()
           AND datid = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND backend_type IS DISTINCT FROM 'autovacuum worker'
         """
 
-    static func computeCutoff(on connection: PostgresConnection, logger: Logger) async throws -> ExactTimestamp {
+    struct Cutoff {
+        var timestamp: ExactTimestamp
+        /// A prepared transaction of this database is pending.
+        var preparedTransactions: Bool
+    }
+
+    static func computeCutoff(on connection: PostgresConnection, logger: Logger) async throws -> Cutoff {
         let rows = try await connection.query(PostgresQuery(unsafeSQL: cutoffSQL), logger: logger)
-        for try await (cutoff, hidden) in rows.decode((ExactTimestamp, Bool).self) {
+        for try await (cutoff, hidden, untracked, prepared, recovery)
+            in rows.decode((ExactTimestamp, Bool, Int32, Bool, Bool).self) {
+            if recovery { throw CarburetorError.inRecovery }
             if hidden { throw CarburetorError.missingStatisticsPrivilege }
-            return cutoff
+            if untracked != 0 { throw CarburetorError.untrackedSession(pid: Int(untracked)) }
+            return Cutoff(timestamp: cutoff, preparedTransactions: prepared)
         }
         throw CarburetorError.invalidDatabaseValue(type: "cutoff", detail: "the cutoff query returned no row")
     }

@@ -2,9 +2,9 @@ import CarburetorCore
 
 /// The `--emit sql` backend: the complete server schema as one script.
 ///
-/// Layout: header comment, `BEGIN;`, the schema (with `--schema`), the
-/// stamping function, then per table its `CREATE TABLE`, comments, indexes
-/// and trigger, and `COMMIT;`. Everything runs in one transaction, so a
+/// Layout: header comment, `BEGIN;`, the schema (with `--schema`), then per
+/// table its `CREATE TABLE`, comments, indexes, trigger function, triggers
+/// and purge function, and `COMMIT;`. Everything runs in one transaction, so a
 /// failure leaves the database untouched.
 public struct SQLGenerator: CodeGenerator {
     public struct Options: Hashable, Sendable {
@@ -45,7 +45,6 @@ public struct SQLGenerator: CodeGenerator {
             let ifNotExists = options.ifNotExists ? "IF NOT EXISTS " : ""
             sections.append("CREATE SCHEMA \(ifNotExists)\(SQLIdentifier.quote(schemaName));")
         }
-        sections.append(functionSection())
         for table in schema.tables {
             sections.append(tableSection(table, in: schema, names: names))
         }
@@ -55,21 +54,18 @@ public struct SQLGenerator: CodeGenerator {
 
     /// Everything for one table: DDL, comments, indexes, trigger.
     public func tableSection(_ table: Table, in schema: Schema, names: SQLObjectNames) -> String {
-        var statements = ["-- Table \(table.name) (\(table.plural))"
+        var statements = [SQLComment.line("Table \(table.name) (\(table.plural))")
                           + "\n" + SQLTableDDL.createTable(table, names: names, options: options)]
+        if options.ifNotExists {
+            // A table created by a release before per-column clocks gains the column.
+            statements.append(SQLRowClocks.addColumnIfMissing(to: table, options: options))
+        }
         statements += SQLTableDDL.comments(for: table, options: options)
         statements += SQLSyncIndexes.statements(for: table, in: schema, names: names, options: options)
+        statements.append(SQLStampTrigger.functionDefinition(for: table, options: options))
         statements += SQLStampTrigger.triggerStatements(for: table, options: options)
+        statements.append(SQLPurgeFunction.functionDefinition(for: table, options: options))
         return statements.joined(separator: "\n")
-    }
-
-    private func functionSection() -> String {
-        """
-        -- Stamps the sync column on every write and keeps the id and
-        -- #[immutable] columns from changing. Each table's trigger passes
-        -- its sync column, then the columns an UPDATE may not change.
-        \(SQLStampTrigger.functionDefinition(options: options))
-        """
     }
 
     /// Names the source and the schema's content hash; no timestamps, so
@@ -91,10 +87,6 @@ public struct SQLGenerator: CodeGenerator {
             "An UPDATE that changes a row's id or an #[immutable] column fails with SQLSTATE",
             "\(SQLStampTrigger.immutableColumnSQLState).",
         ]
-        // A name with a line break must not end the comment early.
-        func oneLine(_ text: String) -> String {
-            String(text.map { $0.isNewline ? " " : $0 })
-        }
-        return lines.map { $0.isEmpty ? "--" : "-- " + oneLine($0) }.joined(separator: "\n")
+        return lines.map(SQLComment.line).joined(separator: "\n")
     }
 }

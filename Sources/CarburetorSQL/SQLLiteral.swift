@@ -9,7 +9,7 @@ public enum SQLLiteral {
     public static func string(_ text: String) -> String {
         let needsEscapes = text.unicodeScalars.contains { $0 == "\\" || isControl($0) }
         guard needsEscapes else {
-            return "'" + text.replacing("'", with: "''") + "'"
+            return "'" + doubling("'", in: text) + "'"
         }
         var body = ""
         for scalar in text.unicodeScalars {
@@ -42,6 +42,19 @@ public enum SQLLiteral {
         let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         return !parts.isEmpty && parts.count <= 2
             && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// `text` with every `quote` written twice, as SQL escapes a quote
+    /// inside quotes; a text without one is returned as it is.
+    static func doubling(_ quote: Unicode.Scalar, in text: String) -> String {
+        guard text.unicodeScalars.contains(quote) else { return text }
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 2)
+        for scalar in text.unicodeScalars {
+            result.unicodeScalars.append(scalar)
+            if scalar == quote { result.unicodeScalars.append(scalar) }
+        }
+        return result
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -1,7 +1,7 @@
 import CarburetorCore
 
 /// Every name the DDL derives for one schema: primary-key constraints, sync
-/// indexes, restriction indexes, the trigger and its function.
+/// indexes, restriction indexes, the triggers and their functions.
 ///
 /// Indexes and constraints share PostgreSQL's relation namespace with the
 /// tables of their schema, and joining words with `_` is ambiguous (table
@@ -10,11 +10,21 @@ import CarburetorCore
 /// schema at once: a name that would clash with a table or another derived
 /// name ends in a hash of what it belongs to instead.
 public struct SQLObjectNames: Sendable, Hashable {
-    /// The one trigger function, shared by every table.
-    public static let stampFunction = "carburetor_stamp_row"
-    /// The trigger on each table. Trigger names are per table in
-    /// PostgreSQL, so one fixed name never clashes.
-    public static let stampTrigger = "carburetor_stamp"
+    /// The stamping row trigger on each table. Trigger names are per table
+    /// in PostgreSQL, so one fixed name never clashes.
+    public static let stampTrigger = SQLStampTrigger.stampTrigger
+
+    /// The table's trigger function, `carburetor_stamp_<plural>`. Functions
+    /// do not share the tables' namespace, and distinct plurals give distinct
+    /// names (a name over 63 bytes ends in a hash of the whole name).
+    public static func stampFunctionName(for table: Table) -> String {
+        SQLDerivedName.make(["carburetor_stamp", table.plural])
+    }
+
+    /// The table's purge function, `carburetor_purge_<plural>(row_id text)`.
+    public static func purgeFunctionName(for table: Table) -> String {
+        SQLDerivedName.make(["carburetor_purge", table.plural])
+    }
 
     /// What a derived name belongs to; also what its hash is computed from.
     public enum Object: Hashable, Sendable {

@@ -20,13 +20,13 @@ public enum SQLTableDDL {
         return nil
     }
 
-    /// `CREATE TABLE [IF NOT EXISTS] …` with the server columns in order and
-    /// a named primary key on the id.
+    /// `CREATE TABLE [IF NOT EXISTS] …` with the server columns in order, the
+    /// clocks column (`SQLRowClocks`) and a named primary key on the id.
     public static func createTable(_ table: Table, names: SQLObjectNames, options: SQLGenerator.Options) -> String {
         let target = SQLIdentifier.qualified(table.plural, schema: options.schemaName)
         let ifNotExists = options.ifNotExists ? "IF NOT EXISTS " : ""
         var lines = table.serverColumns.map { "    " + columnDefinition($0) }
-        lines.append("    \"carburetor$clocks\" jsonb NOT NULL DEFAULT '{}'")
+        lines.append("    " + SQLRowClocks.columnDefinition)
         lines.append("    CONSTRAINT \(SQLIdentifier.quote(names.primaryKeyName(for: table))) "
                      + "PRIMARY KEY (\(SQLIdentifier.quote(table.idColumn.name)))")
         return "CREATE TABLE \(ifNotExists)\(target) (\n" + lines.joined(separator: ",\n") + "\n);"

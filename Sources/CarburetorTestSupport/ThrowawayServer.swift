@@ -137,7 +137,8 @@ struct ThrowawayServer: Sendable {
             let options = [
                 "-k \(socket)", "-p \(port)", "-c listen_addresses=127.0.0.1",
                 "-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off",
-                "-c max_connections=200", "-c max_locks_per_transaction=512",
+                "-c max_connections=200", "-c max_locks_per_transaction=512", "-c max_prepared_transactions=20",
+                "-c track_activity_query_size=65536",
             ].joined(separator: " ")
             let outcome = try ProcessRunner.runAsServerUser(
                 binDirectory.appendingPathComponent("pg_ctl").path,

@@ -15,13 +15,15 @@ struct CarburetorCompile: ParsableCommand {
             carburetor-compile <file> --emit <target> [--out <dir> [--check]]
             carburetor-compile check <files> ... [--format <format>]
             carburetor-compile fmt <files> ... [--check]
+            carburetor-compile lsp
             """,
         discussion: """
             Exit status: 0 success; 1 errors in a config, an unreadable file, an unavailable \
             backend, or files `fmt --check` would change; 2 generated files out of date \
             (`--out DIR --check`).
             """,
-        subcommands: [GenerateCommand.self, CheckSubcommand.self, FormatSubcommand.self, MigrateGroup.self],
+        subcommands: [GenerateCommand.self, CheckSubcommand.self, FormatSubcommand.self, MigrateGroup.self,
+                      LanguageServerSubcommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 }

@@ -9,7 +9,7 @@ struct MigrateGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: "Generate, check and apply schema migrations.",
-        subcommands: [New.self, Check.self, Apply.self, Status.self, Diff.self]
+        subcommands: [New.self, Check.self, Hash.self, Apply.self, Status.self, Diff.self]
     )
 
     /// Where the database is: `--database-url`, else `DATABASE_URL`, so a
@@ -44,7 +44,7 @@ struct MigrateGroup: ParsableCommand {
         var name: String
         @Option(help: ArgumentHelp("diesel (default for a new directory) or golang-migrate.", valueName: "layout"))
         var layout: MigrationLayout?
-        @Flag(help: "Allow dropping tables and columns and narrowing types.") var allowDestructive = false
+        @Flag(help: "Allow dropping tables and columns, narrowing types and Json → Jsonb.") var allowDestructive = false
         @Option(name: .customLong("cast"), help: ArgumentHelp(
             "USING expression for a type change: TABLE.COLUMN=EXPRESSION (repeatable).", valueName: "cast"))
         var casts: [String] = []
@@ -83,16 +83,52 @@ struct MigrateGroup: ParsableCommand {
         }
     }
 
+    struct Hash: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-record carburetor.sum after a deliberate edit of a migration not applied anywhere yet.")
+
+        @Option(help: ArgumentHelp("The migration directory.", valueName: "dir")) var dir: String
+
+        func run() throws {
+            try MigrateGroup.finish(MigrateCommand(.hash(directory: dir)))
+        }
+    }
+
+    /// `--schema` for the live commands: where the history table lives.
+    struct HistorySchemaOption: ParsableArguments {
+        @Option(name: .customLong("schema"), help: ArgumentHelp(
+            "The PostgreSQL schema the migrations manage; it holds the history table carburetor_migrations (default: public).",
+            valueName: "name"))
+        var schemaName: String?
+    }
+
     struct Apply: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply pending migrations, each in its own transaction, under an advisory lock.")
 
         @Option(help: ArgumentHelp("The migration directory.", valueName: "dir")) var dir: String
         @OptionGroup var database: DatabaseOptions
-        @Flag(help: "Print the plan and its SQL; touch nothing.") var dryRun = false
+        @OptionGroup var schema: HistorySchemaOption
+        @Option(help: ArgumentHelp(
+            "How long one statement may wait for a lock before the migration is rolled back and tried again: "
+                + "500ms, 5s, 2min, or 0 to wait forever.", valueName: "duration"))
+        var lockTimeout: String = "5s"
+        @Option(help: ArgumentHelp("How many times a migration that timed out on a lock is tried again, pausing 1 s, 2 s, 4 s and so on.",
+                                   valueName: "n"))
+        var lockRetries: Int = MigrateApply.defaultLockRetries
+        @Flag(help: "Print the plan and its SQL in a read-only transaction; touch nothing.") var dryRun = false
+
+        func validate() throws {
+            guard LockWait.parse(lockTimeout) != nil else {
+                throw ValidationError("--lock-timeout takes a duration such as 500ms, 5s or 2min (or 0 to wait forever).")
+            }
+            guard (0...100).contains(lockRetries) else { throw ValidationError("--lock-retries takes 0 to 100.") }
+        }
 
         func run() throws {
-            let command = MigrateCommand(.apply(directory: dir, databaseURL: try database.resolved(), dryRun: dryRun),
+            let command = MigrateCommand(.apply(directory: dir, databaseURL: try database.resolved(), dryRun: dryRun,
+                                                schemaName: schema.schemaName, lockTimeout: LockWait.parse(lockTimeout)!,
+                                                lockRetries: lockRetries),
                                          progress: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
             try MigrateGroup.finish(command)
         }
@@ -103,9 +139,11 @@ struct MigrateGroup: ParsableCommand {
 
         @Option(help: ArgumentHelp("The migration directory.", valueName: "dir")) var dir: String
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var schema: HistorySchemaOption
 
         func run() throws {
-            try MigrateGroup.finish(MigrateCommand(.status(directory: dir, databaseURL: try database.resolved())))
+            try MigrateGroup.finish(MigrateCommand(.status(directory: dir, databaseURL: try database.resolved(),
+                                                           schemaName: schema.schemaName)))
         }
     }
 

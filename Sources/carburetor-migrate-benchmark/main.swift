@@ -1,9 +1,10 @@
 // Measures `migrate new` between two large configs (build with -c release):
 //
-//     swift run -c release carburetor-migrate-benchmark [TABLES] [SQL-OUT-DIR]
+//     swift run -c release carburetor-migrate-benchmark [TABLES] [OUT-DIR]
 //
-// With SQL-OUT-DIR it also writes both schemas as SQL (v1.sql, v2.sql) for
-// comparisons with other schema-diff tools.
+// With OUT-DIR it also writes both schemas as SQL (v1.sql, v2.sql) for
+// comparisons with other schema-diff tools, and as configs (v1.carb,
+// v2.carb) for timing the whole `carburetor-compile migrate new` process.
 import CarburetorCore
 import CarburetorMigrate
 import Foundation
@@ -35,12 +36,23 @@ func config(version: Int) -> Schema {
                                      contextVariables: [ContextVariable(name: "user_id", type: .text)])])
 }
 
+/// CPU time of this process (all threads), in seconds: on a machine shared
+/// with other work it says what a step costs better than the wall clock.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 func measure<T>(_ label: String, _ body: () -> T) -> T {
     let clock = ContinuousClock()
     let start = clock.now
+    let cpuStart = processCPUSeconds()
     let value = body()
     let elapsed = clock.now - start
-    print("\(label): \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow)))")
+    let cpu = processCPUSeconds() - cpuStart
+    print("\(label): \(elapsed.formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))) "
+        + "(CPU \(Int((cpu * 1000).rounded())) ms)")
     return value
 }
 
@@ -61,10 +73,30 @@ let second = measure("migrate new, v1 → v2 (read, verify, plan, write)") {
 }
 print("  \(second.writtenFiles.count) files written")
 
+/// The `.carb` text that compiles to `config(version:)`.
+func configText(version: Int) -> String {
+    var text = "tables {\n"
+    for index in 0..<count {
+        let name = version == 2 && index % 5 == 0 ? "Nullable<Text>" : "Text"
+        text += "    t\(index) {\n        name -> \(name),\n        #[immutable]\n        owner_id -> Text,\n"
+        if version == 2, index % 2 == 0 { text += "        note -> Nullable<Text>,\n" }
+        text += "    }\n"
+    }
+    text += "}\n\nsync_groups {\n    g {\n"
+    for index in 0..<count {
+        text += index % 3 == 0
+            ? "        t\(index)(restrict_to = $user_id, restrict_to_column = owner_id),\n"
+            : "        t\(index),\n"
+    }
+    return text + "    }\n}\n"
+}
+
 if let sqlDirectory {
     for (name, version) in [("v1", v1), ("v2", v2)] {
         let sql = MigrationPlanner.plan(from: nil, to: version).upStatements.map { $0.sql + ";\n" }.joined()
         try sql.write(toFile: sqlDirectory + "/\(name).sql", atomically: true, encoding: .utf8)
+        try configText(version: name == "v1" ? 1 : 2)
+            .write(toFile: sqlDirectory + "/\(name).carb", atomically: true, encoding: .utf8)
     }
-    print("wrote \(sqlDirectory)/v1.sql and v2.sql")
+    print("wrote \(sqlDirectory)/v1.sql, v2.sql, v1.carb and v2.carb")
 }

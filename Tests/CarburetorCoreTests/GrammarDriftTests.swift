@@ -80,24 +80,29 @@ import Testing
         return SyntaxTesting.parse(text).diagnostics.filter(SyntaxTesting.isSyntaxError)
     }
 
-    @Test func realConfigsParseWithoutSyntaxErrors() throws {
-        let directory = SyntaxTestPaths.realConfigs
-        var isDirectory: ObjCBool = false
-        #expect(FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) && isDirectory.boolValue,
-                "the shared real-world configs must be at \(directory.path)")
+    /// Parses every `.carb` file under `directory` with no syntax error;
+    /// fails when there is none.
+    private static func expectParseWithoutSyntaxErrors(under directory: URL) throws {
         let files = SyntaxTestPaths.carbFiles(under: directory)
-        #expect(!files.isEmpty, "no .carb files in \(directory.path)")
+        try #require(!files.isEmpty, "no .carb files in \(directory.path)")
         for file in files {
-            let errors = try Self.syntaxErrors(in: file)
-            #expect(errors.isEmpty, "\(file.lastPathComponent): \(errors.map(\.message))")
-        }
-    }
-
-    @Test func samplesParseWithoutSyntaxErrors() throws {
-        for file in SyntaxTestPaths.carbFiles(under: Self.root.appendingPathComponent("samples")) {
             let errors = try Self.syntaxErrors(in: file)
             #expect(errors.isEmpty, "\(file.path): \(errors.map(\.message))")
         }
+    }
+
+    @Test(.enabled(if: SyntaxTestPaths.realConfigsExist,
+                   "../shared/real-configs exists only beside the checkout in CI"))
+    func realConfigsParseWithoutSyntaxErrors() throws {
+        try Self.expectParseWithoutSyntaxErrors(under: SyntaxTestPaths.realConfigs)
+    }
+
+    @Test func frameworkShapedConfigsParseWithoutSyntaxErrors() throws {
+        try Self.expectParseWithoutSyntaxErrors(under: SyntaxTestPaths.frameworkShapedConfigs)
+    }
+
+    @Test func samplesParseWithoutSyntaxErrors() throws {
+        try Self.expectParseWithoutSyntaxErrors(under: Self.root.appendingPathComponent("samples"))
     }
 
     /// A fixture whose expected output names a lexical or syntax code is

@@ -136,10 +136,11 @@ struct Executable {
     @Test func everyFlagInTheHelpIsDocumented() throws {
         let documentation = try readFile(packageRoot + "/Documentation/CLI.md")
         var flags: Set<String> = []
-        for subcommand in ["generate", "check", "fmt"] {
-            let help = try Executable.run([subcommand, "--help"]).standardOutput
+        let subcommands = ["generate", "check", "fmt"] + ["new", "check", "hash", "apply", "status", "diff"].map { "migrate \($0)" }
+        for subcommand in subcommands {
+            let help = try Executable.run(subcommand.split(separator: " ").map(String.init) + ["--help"]).standardOutput
             #expect(help.contains("USAGE:"), "\(subcommand) --help")
-            #expect(documentation.contains("`\(subcommand)`") || subcommand == "generate")
+            #expect(documentation.contains("`\(subcommand)`") || subcommand == "generate", "\(subcommand)")
             for word in help.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," || $0 == "[" || $0 == "]" })
             where word.hasPrefix("--") && word.count > 2 {
                 flags.insert(String(word.prefix { $0.isLetter || $0.isNumber || $0 == "-" }))
@@ -152,6 +153,49 @@ struct Executable {
         }
         for format in ["text", "json", "github", "sarif"] {
             #expect(documentation.contains("--format \(format)"))
+        }
+    }
+}
+
+/// No fragment of a password reaches the output of any command that takes
+/// `--database-url` (or `DATABASE_URL`), whatever characters it holds.
+@Suite struct DatabaseURLSecrecyTests {
+    /// Each password's fragments ("Zq7", "Xw9") are distinctive, so any
+    /// piece of it that leaks is found.
+    static let passwords = [
+        "Zq7@Xw9", "Zq7@@Xw9", "Zq7/Xw9", "Zq7:Xw9", "Zq7?Xw9", "Zq7#Xw9", "Zq7&Xw9", "Zq7%Xw9",
+        "Zq7%zzXw9", "Zq7%41Xw9", "Zq7 Xw9", "Zq7'Xw9", "Zq7\\Xw9", "Zq7ü€Xw9", "Zq7@db.invalid/Xw9?host=Xw9",
+    ]
+
+    @Test func hostilePasswordsNeverReachTheOutputOfAnyDatabaseCommand() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try writeFile(directory + "/config.carb", "tables { a { x -> Text } }\n")
+        let commands: [[String]] = [
+            ["migrate", "apply", "--dir", directory + "/migrations"],
+            ["migrate", "apply", "--dir", directory + "/migrations", "--dry-run"],
+            ["migrate", "status", "--dir", directory + "/migrations"],
+            ["migrate", "diff", directory + "/config.carb"],
+        ]
+        for password in Self.passwords {
+            let urls = [
+                "postgres://app:\(password)@127.0.0.1:1/x",
+                "postgresql://app:\(password)@localhost:1/x",
+                "host=127.0.0.1 port=1 user=app password=\(password)",
+                "host=127.0.0.1 port=1 user=app password='\(password.replacing("\\", with: "\\\\").replacing("'", with: "\\'"))'",
+            ]
+            for url in urls {
+                for command in commands {
+                    for viaEnvironment in url == urls[0] ? [false, true] : [false] {
+                        let result = try Executable.run(
+                            viaEnvironment ? command : command + ["--database-url", url],
+                            environment: viaEnvironment ? ["DATABASE_URL": url] : ["DATABASE_URL": ""])
+                        let printed = result.standardOutput + result.standardError
+                        #expect(result.status == 1, "\(command) \(url): \(printed)")
+                        #expect(!printed.contains("Zq7") && !printed.contains("Xw9"), "\(command) \(url): \(printed)")
+                    }
+                }
+            }
         }
     }
 }

@@ -74,6 +74,39 @@ import CarburetorTestSupport
         #expect(entries.filter { $0.hasSuffix("_drop") }.isEmpty, "nothing written for a refused change")
     }
 
+    /// `migrate hash --dir DIR` re-records the sum after a deliberate edit
+    /// of a migration (as `atlas migrate hash`), from the binary itself.
+    @Test func hashReRecordsTheSumAfterADeliberateEdit() throws {
+        let root = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let migrations = root + "/migrations"
+        let config = try write(v1, in: root, as: "config.carb")
+        _ = run(.new(config: config, directory: migrations, name: "init", layout: nil,
+                     allowDestructive: false, casts: [:], schemaName: nil))
+        let entry = try #require(try FileManager.default.contentsOfDirectory(atPath: migrations).first { $0.hasSuffix("_init") })
+        let up = migrations + "/" + entry + "/up.sql"
+        try writeFile(up, try readFile(up) + "\nUPDATE \"users\" SET \"name\" = trim(\"name\");\n")
+        let broken = run(.check(config: config, directory: migrations, schemaName: nil))
+        #expect(broken.exitCode == ExitStatus.failure)
+        #expect(broken.standardError.contains("\(entry)/up.sql was edited after it was recorded in carburetor.sum"))
+
+        let hashed = try Executable.run(["migrate", "hash", "--dir", migrations])
+        #expect(hashed.status == 0, "\(hashed.standardError)")
+        #expect(hashed.standardOutput == "Recorded 3 files in carburetor.sum.\n")
+        #expect(run(.check(config: config, directory: migrations, schemaName: nil)).exitCode == 0)
+
+        let missing = try Executable.run(["migrate", "hash"])
+        #expect(missing.status == 64, "\(missing.standardError)")
+        let incomplete = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: incomplete) }
+        try FileManager.default.createDirectory(atPath: incomplete + "/20261125090000_x", withIntermediateDirectories: true)
+        try writeFile(incomplete + "/20261125090000_x/up.sql", "SELECT 1;\n")
+        let refused = try Executable.run(["migrate", "hash", "--dir", incomplete])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("has no down.sql"))
+        #expect(!FileManager.default.fileExists(atPath: incomplete + "/carburetor.sum"))
+    }
+
     @Test func anUnreadableConfigIsAPlainError() {
         let output = run(.check(config: "/nonexistent/config.carb", directory: "/tmp", schemaName: nil))
         #expect(output.exitCode == ExitStatus.failure)

@@ -12,6 +12,7 @@ import Testing
     static let writers = 4
     static let clients = 3
     static let writingTime: Duration = .seconds(3)
+    static let minimumCommitsPerWriter = 15
 
     /// What a client keeps: the rows by id and the offset to send next.
     struct Replica {
@@ -91,7 +92,9 @@ import Testing
         var committed = 0
         var sequence = 0
         var ids: [String] = []
-        while ContinuousClock.now < deadline {
+        // Until the deadline, and on until enough has committed to prove
+        // something, however slow a loaded machine is: a count, not a rate.
+        while ContinuousClock.now < deadline || committed < Self.minimumCommitsPerWriter {
             try await client.withConnection { connection in
                 try await connection.query("BEGIN", logger: SampleDatabase.logger)
                 for _ in 0..<Int.random(in: 1...3) {

@@ -8,9 +8,13 @@ import Testing
 @Suite(.serialized) struct UploadTests {
     static let alice = MobileSyncGroup.SyncContext(userId: "alice")
 
+    /// 30 s ahead of the server when the tests start: later than the server's
+    /// clock of every row they create (a column a new row leaves out gets the
+    /// server's clock), yet within the 60 s lead, so no clock is clamped.
+    static let base = HLCTimestamp.server(at: Date()).microseconds + 30_000_000
+
     static func clock(_ microseconds: Int64, _ node: String = "phone-a", counter: Int = 0) -> HLCTimestamp {
-        // Clocks near the real time, so none is clamped as running ahead.
-        HLCTimestamp(microseconds: 1_700_000_000_000_000 + microseconds, counter: counter, node: node)
+        HLCTimestamp(microseconds: base + microseconds, counter: counter, node: node)
     }
 
     static func newPhoneBook(_ id: String, name: String, at time: Int64, node: String = "phone-a") -> PhoneBook.Upload {
@@ -68,8 +72,9 @@ import Testing
                 client: client, request: .init(phoneBooks: [Self.newPhoneBook("p1", name: "Ada", at: 10)]),
                 context: Self.alice)
             try await SampleDatabase.execute("UPDATE phone_books SET name = 'Server' WHERE id = 'p1'", client: client)
-            // A device edit made before the server's write loses to it.
-            let stale = PhoneBook.Upload(id: "p1", name: .set("Device"), clocks: ["name": Self.clock(11)])
+            // The server's write counts as later than the clock it replaced; a
+            // device edit made before that write (by the device's clock) loses.
+            let stale = PhoneBook.Upload(id: "p1", name: .set("Device"), clocks: ["name": Self.clock(10, "phone-b")])
             let answer = try await MobileSyncGroup.upload(client: client, request: .init(phoneBooks: [stale]),
                                                           context: Self.alice)
             #expect(answer.phoneBooks.first?.lost?.name == .set("Server"))

@@ -77,25 +77,44 @@ import Testing
         #expect(missing.hasErrors)
     }
 
-    @Test func realConfigsPlanFromScratchAndAgainToNothing() throws {
-        let folder = "/work/shared/real-configs"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder), !names.isEmpty else {
-            // The real configs live outside the repository; on CI without them
-            // the check runs on the history fixture instead.
-            #expect(MigrationPlanner.plan(from: nil, to: History.v3).changes.count == 3)
-            return
-        }
-        for name in names.sorted() where name.hasSuffix(".carb") {
-            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+    /// The package root, three levels above this file.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    /// Configs written for carburetor-rs, copied from its repository: the
+    /// folder exists only beside the checkout in CI (`../shared/real-configs`)
+    /// and is not part of the project.
+    static let realConfigs = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/real-configs")
+    /// The project's own configs of the same shape.
+    static let frameworkShapedConfigs = packageRoot.appendingPathComponent("Tests/CarburetorCoreTests/Fixtures/framework")
+
+    /// Each config plans from scratch, then to nothing, and passes `check`;
+    /// fails when the folder holds no config.
+    func expectPlansFromScratchAndAgainToNothing(configsIn folder: URL) throws {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".carb") }.sorted()
+        try #require(!names.isEmpty, "no .carb files in \(folder.path)")
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             let compiled = Frontend.compile(SourceFile(name: name, text: text))
-            guard let schema = compiled.schema else { continue }
+            let schema = try #require(compiled.schema, "\(name): \(compiled.diagnostics)")
             let directory = temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let first = MigrateNew(directory: directory, name: "init", clock: History.clock).run(schema: schema)
             #expect(first.exitStatus == .success, "\(name): \(first.errors)")
+            #expect(!first.writtenFiles.isEmpty, "\(name)")
             let again = MigrateNew(directory: directory, name: "again", clock: History.clock).run(schema: schema)
             #expect(again.writtenFiles.isEmpty, "\(name)")
             #expect(MigrateCheck(directory: directory).run(schema: schema).exitStatus == .success, "\(name)")
         }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: ConfigTests.realConfigs.path),
+                   "../shared/real-configs exists only beside the checkout in CI"))
+    func realConfigsPlanFromScratchAndAgainToNothing() throws {
+        try expectPlansFromScratchAndAgainToNothing(configsIn: Self.realConfigs)
+    }
+
+    @Test func frameworkShapedConfigsPlanFromScratchAndAgainToNothing() throws {
+        try expectPlansFromScratchAndAgainToNothing(configsIn: Self.frameworkShapedConfigs)
     }
 }

@@ -141,3 +141,26 @@ import Testing
         #expect(MigrationScript.segments(of: "-- only a comment\n").isEmpty)
     }
 }
+
+/// The header of up.sql and down.sql names the config: a path with a line
+/// break must not end the comment and put SQL of its own into the file.
+@Suite struct MigrationHeaderTests {
+    @Test(arguments: ["\r", "\n", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"])
+    func headerStaysACommentWhateverThePath(_ terminator: String) throws {
+        var schema = History.v1
+        schema.sourceName = "app\(terminator)DROP TABLE users;\(terminator).carb"
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = MigrateNew(directory: directory, name: "init", clock: History.clock).run(schema: schema)
+        #expect(result.exitStatus == .success, "\(result.errors)")
+        let migrations = try MigrationDirectory.read(directory).migrations
+        #expect(!migrations.isEmpty)
+        for migration in migrations {
+            for text in [migration.upSQL, migration.downSQL ?? ""] {
+                let lines = LineTerminators.lines(text)
+                #expect(!lines.contains { $0.hasPrefix("DROP TABLE users") }, "\(text.prefix(300))")
+                #expect(lines.contains { $0.hasPrefix("-- Migration") && $0.contains("DROP TABLE users;") })
+            }
+        }
+    }
+}

@@ -1,4 +1,5 @@
 @testable import CarburetorPostgres
+import Foundation
 import CarburetorTestSupport
 import Testing
 
@@ -157,16 +158,89 @@ import Testing
         }
     }
 
-    @Test func scrubRemovesEverySpellingOfThePassword() {
+    @Test func scrubRemovesThePasswordAsDecodedAndAsWritten() {
         let url = "postgres://me:hunter%32@db.example/app"
-        #expect(ConnectionString.scrub("echo hunter2 and hunter%32", conninfo: url) == "echo ******** and ********")
-        let keywords = "user=me password = 'a b\\'c' host=x"
-        #expect(ConnectionString.scrub("bad: a b'c / a b\\'c", conninfo: keywords) == "bad: ******** / ********")
-        #expect(ConnectionString.scrub("nothing secret", conninfo: "host=x") == "nothing secret")
+        #expect(ConnectionString.scrub("echo hunter2 and hunter%32", password: "hunter2", conninfo: url)
+            == "echo ******** and ********")
+        #expect(ConnectionString.scrub("nothing secret", password: nil, conninfo: "host=x") == "nothing secret")
+    }
+
+    /// No part of the password, however cut, may appear: each case's
+    /// fragments ("Zq7", "Xw9", "Qv5") are distinctive.
+    static func leaks(_ text: String) -> Bool {
+        ["Zq7", "Xw9", "Qv5", "Zq7".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!].contains { text.contains($0) }
+    }
+
+    @Test(arguments: hostilePasswords)
+    func hostilePasswordsNeverReachAnError(password: String) {
+        let encoded = password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let quoted = password.replacing("\\", with: "\\\\").replacing("'", with: "\\'")
+        let attempts = [
+            "postgres://app:\(password)@127.0.0.1:1/x?connect_timeout=2",
+            "postgresql://app:\(password)@localhost:1/x",
+            "postgresql://app:\(encoded)@127.0.0.1:1/x",
+            "host=127.0.0.1 port=1 user=app password='\(quoted)' dbname=x",
+            "host=127.0.0.1 port=1 user=app password=\(password) dbname=x",
+            "postgresql://app:\(password)@[::1:bad/x",
+            "postgresql://app:\(password)@127.0.0.1:notaport/x",
+            "postgresql://app:\(password)@127.0.0.1:1/x?nosuchoption=1",
+        ]
+        for attempt in attempts {
+            let error = #expect(throws: PostgresError.self) { _ = try PostgresConnection(attempt) }
+            #expect(error?.kind == .connection)
+            let printed = "\(String(describing: error)) \(String(reflecting: error))"
+            #expect(!Self.leaks(printed), "\(attempt) → \(printed)")
+        }
+    }
+
+    /// The same passwords, set on a real role, authenticate over TCP when
+    /// pasted unencoded into a URL: the user info ends at the last '@'.
+    @Test func hostilePasswordsAuthenticate() throws {
+        try withTemporaryDatabase { database in
+            let connection = try database.connect()
+            let role = "carb_hostile_\(database.database.suffix(8))"
+            defer { _ = try? connection.execute("DROP ROLE IF EXISTS \"\(role)\"") }
+            try connection.execute("CREATE ROLE \"\(role)\" LOGIN")
+            for password in hostilePasswords {
+                try connection.query("SELECT set_config('carb.pw', $1, false)", parameters: [password])
+                try connection.execute("DO $$ BEGIN EXECUTE format('ALTER ROLE %I PASSWORD %L', '\(role)', current_setting('carb.pw')); END $$")
+                var attempt = database
+                attempt.user = role
+                attempt.password = password
+                let encoded = attempt.url
+                let quoted = password.replacing("\\", with: "\\\\").replacing("'", with: "\\'")
+                var forms = [encoded, "host=\(database.host) port=\(database.port) user=\(role) dbname=\(database.database) password='\(quoted)'"]
+                // Unencoded, as users paste them (a '%' would be read as an escape).
+                if !password.contains("%") {
+                    forms.append("postgresql://\(role):\(password)@\(database.host):\(database.port)/\(database.database)")
+                }
+                for form in forms {
+                    do {
+                        let session = try PostgresConnection(form)
+                        #expect(try session.query("SELECT current_user").scalar == role)
+                    } catch {
+                        Issue.record("\(password.debugDescription) in \(form.hasPrefix("host=") ? "key=value" : "URL"): \(error)")
+                    }
+                }
+                var wrong = attempt
+                wrong.password = password + "-wrong"
+                let refused = #expect(throws: PostgresError.self) { _ = try PostgresConnection(wrong.url) }
+                #expect(refused?.message.contains("password authentication failed") == true || TestPostgres.usesExternalServer)
+                #expect(!Self.leaks("\(String(describing: refused))"))
+            }
+        }
     }
 
     @Test func connectionOptionsParseURLsAndKeywordStrings() throws {
         let url = try ConnectionOptions(parsing: "postgresql://ann:p%40ss@localhost:6543/shop?sslmode=disable")
+        let raw = try ConnectionOptions(parsing: "postgresql://ann:p@ss/w:rd@localhost:6543/shop?sslmode=disable")
+        #expect(raw["password"] == "p@ss/w:rd")
+        #expect(raw["host"] == "localhost")
+        #expect(raw["dbname"] == "shop")
+        let hosts = try ConnectionOptions(parsing: "postgres://[::1]:5433,db2/x?host=%2Ftmp&ssl=true")
+        #expect(hosts["host"] == "/tmp")
+        #expect(hosts["port"] == "5433,")
+        #expect(hosts["sslmode"] == "require")
         #expect(url["user"] == "ann")
         #expect(url["password"] == "p@ss")
         #expect(url["port"] == "6543")
@@ -194,3 +268,13 @@ import Testing
         #expect(Set(names).count == 4)
     }
 }
+
+/// Passwords holding every character that splits a URL or a key=value
+/// string, unencoded as users paste them. libpq splits a URL's user info
+/// at the first `@` or `/`, so these used to reach host names and ports
+/// in its errors ("could not translate host name "2secret@db.invalid"").
+let hostilePasswords = [
+    "Zq7@Xw9", "Zq7@@Xw9", "Zq7/Xw9", "Zq7:Xw9", "Zq7?Xw9", "Zq7#Xw9", "Zq7&Xw9", "Zq7=Xw9",
+    "Zq7%Xw9", "Zq7%zzXw9", "Zq7 Xw9", "Zq7'Xw9", "Zq7\\Xw9", "Zq7,Xw9", "Zq7[Xw9]",
+    "Zq7ü€Xw9", "Zq7\u{2028}Xw9", "Zq7@db.invalid/Xw9?host=Qv5", "Zq7:5432@Xw9",
+]

@@ -36,6 +36,16 @@ import Testing
         #expect(TableDownload.cutoffSQL.contains("least(clock_timestamp(), min(xact_start)) - interval '1 microsecond'"))
         #expect(TableDownload.cutoffSQL.contains("pid <> pg_backend_pid()"))
         #expect(TableDownload.cutoffSQL.contains("<insufficient privilege>"))
+        #expect(TableDownload.cutoffSQL.contains("FROM pg_prepared_xacts WHERE database = current_database()"))
+        #expect(TableDownload.cutoffSQL.contains("state = 'disabled'"))
+        #expect(TableDownload.cutoffSQL.contains("pg_is_in_recovery()"))
+    }
+
+    @Test func guardErrorsSayWhatToDo() {
+        #expect(TableDownload.defaultPageSize == 1_000)
+        #expect(CarburetorError.inRecovery.description.contains("primary"))
+        #expect(CarburetorError.untrackedSession(pid: 42).description.contains("session 42"))
+        #expect(CarburetorError.untrackedSession(pid: 42).description.contains("track_activities"))
     }
 
     @Test func exactTimestampsKeepEveryMicrosecond() {

@@ -101,6 +101,28 @@ import Testing
         #expect(header.contains("evil DROP TABLE users;  .carb") || header.contains("evil DROP TABLE users; .carb"))
     }
 
+    /// PostgreSQL ends a `--` comment at a CR as well as at an LF: no text
+    /// from a path or a (hand-built) schema may end one early.
+    @Test(arguments: ["\r", "\n", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"])
+    func commentLinesHoldNoLineTerminator(_ terminator: String) throws {
+        var schema = try Fixture.named("basic").schema()
+        schema.sourceName = "evil\(terminator)DROP TABLE users;\(terminator).carb"
+        let hostileName = "phone_book\(terminator)DROP TABLE users;"
+        schema.tables[0].name = hostileName
+        for group in schema.groups.indices {
+            for entry in schema.groups[group].entries.indices where schema.groups[group].entries[entry].tableName == "phone_book" {
+                schema.groups[group].entries[entry].tableName = hostileName
+            }
+        }
+        let script = SQLGenerator().script(for: schema)
+        let lines = script.split(separator: "\n")
+        #expect(!lines.contains { $0.hasPrefix("DROP TABLE users") })
+        let comments = lines.filter { $0.hasPrefix("--") }
+        #expect(comments.allSatisfy { !LineTerminators.containsLineTerminator($0) })
+        #expect(comments.filter { $0.contains("DROP TABLE users;") }.count == 2)
+        #expect(SQLComment.line("a\(terminator)b") == "-- a b")
+    }
+
     @Test func namesResolveConcatenationClashes() throws {
         let schema = try Fixture.named("hostile_names").schema()
         let names = SQLObjectNames(schema: schema)

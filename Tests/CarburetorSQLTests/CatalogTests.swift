@@ -27,7 +27,9 @@ import Testing
     private func checkColumns(of table: Table, catalog: Catalog) throws {
         let columns = try catalog.columns(of: table.plural)
         let expected = table.serverColumns
-        #expect(columns.map(\.name) == expected.map(\.name), "\(table.plural): columns")
+        #expect(columns.map(\.name) == expected.map(\.name) + [SQLRowClocks.columnName], "\(table.plural): columns")
+        let clocks = try #require(columns.last)
+        #expect(clocks.type == "jsonb" && clocks.notNull && clocks.defaultExpression == "'{}'::jsonb")
         let nullable = try catalog.nullableColumns(of: table.plural)
         #expect(nullable == Set(expected.filter(\.isNullable).map(\.name)), "\(table.plural): nullability")
         for (actual, column) in zip(columns, expected) {
@@ -66,10 +68,18 @@ import Testing
         #expect(try catalog.indexes(of: table.plural) == expectedIndexes, "\(table.plural): indexes")
 
         let triggers = try catalog.triggers(of: table.plural)
-        #expect(triggers == [Catalog.TriggerInfo(
-            name: SQLObjectNames.stampTrigger, function: SQLObjectNames.stampFunction,
-            functionSchema: catalog.namespace, type: 1 | 2 | 4 | 16,
-            arguments: [table.syncColumn.name] + SQLStampTrigger.fixedColumns(of: table))])
+        let function = SQLObjectNames.stampFunctionName(for: table)
+        #expect(triggers == [
+            Catalog.TriggerInfo(name: SQLStampTrigger.refuseDeleteTrigger, function: function,
+                                functionSchema: catalog.namespace, type: 2 | 8 | 32, arguments: []),
+            Catalog.TriggerInfo(name: SQLStampTrigger.stampTrigger, function: function,
+                                functionSchema: catalog.namespace, type: 1 | 2 | 4 | 16, arguments: []),
+        ])
+        let settings = try catalog.connection.query("""
+            SELECT array_to_string(p.proconfig, ';') FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = $1 AND p.proname = $2
+            """, parameters: [catalog.namespace, function]).scalar
+        #expect(settings == "search_path=pg_catalog, pg_temp", "\(function) pins its search_path")
     }
 
     /// Every table accepts a row, fills in its defaults exactly, stamps it,

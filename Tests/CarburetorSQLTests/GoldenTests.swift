@@ -4,6 +4,13 @@ import Foundation
 import Testing
 
 @Suite struct GoldenTests {
+    /// A parameterized test with no arguments passes without running: the
+    /// fixtures and samples it reads must be there.
+    @Test func fixturesAndSamplesExist() {
+        #expect(Fixture.all.count >= 4)
+        #expect(Fixture.allWithSamples.count - Fixture.all.count >= 3)
+    }
+
     @Test(arguments: Fixture.all)
     func scriptMatchesGolden(_ fixture: Fixture) throws {
         let script = try fixture.script()

@@ -15,7 +15,7 @@ import Testing
             try connection.execute(script)
             #expect(try connection.query("SELECT count(*) FROM users").scalar == "1", "data survives a re-run")
             let triggers = try connection.query("SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal").scalar
-            #expect(triggers == "2", "one trigger per table after two runs")
+            #expect(triggers == "4", "two triggers per table after two runs")
         }
     }
 
@@ -31,7 +31,8 @@ import Testing
             let before = try Self.objectCounts(connection)
             try connection.execute(script)
             #expect(try Self.objectCounts(connection) == before)
-            #expect(before.first?[0] == "\(schema.tables.count)", "one trigger per table")
+            #expect(before.first?[0] == "\(2 * schema.tables.count)", "two triggers per table")
+            #expect(before.first?[2] == "\(2 * schema.tables.count)", "two functions per table")
         }
     }
 
@@ -40,7 +41,7 @@ import Testing
         try connection.query("""
             SELECT (SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal),
                    (SELECT count(*) FROM pg_indexes WHERE schemaname NOT IN ('pg_catalog', 'information_schema')),
-                   (SELECT count(*) FROM pg_proc WHERE proname = 'carburetor_stamp_row'),
+                   (SELECT count(*) FROM pg_proc WHERE proname LIKE 'carburetor\\_%'),
                    (SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema'))
             """).rows
     }
@@ -58,7 +59,7 @@ import Testing
             try connection.execute("ROLLBACK")
             // Nothing before the failing statement was kept.
             #expect(try connection.query("SELECT to_regclass('phone_books') IS NULL").scalar == "t")
-            #expect(try connection.query("SELECT count(*) FROM pg_proc WHERE proname = 'carburetor_stamp_row'").scalar == "0")
+            #expect(try connection.query("SELECT count(*) FROM pg_proc WHERE proname LIKE 'carburetor\\_%'").scalar == "0")
         }
     }
 
@@ -72,7 +73,7 @@ import Testing
             let objects = try connection.query("""
                 SELECT to_regclass($1) IS NOT NULL, to_regclass('public.phone_books') IS NULL,
                        (SELECT n.nspname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                        WHERE p.proname = 'carburetor_stamp_row'),
+                        WHERE p.proname = 'carburetor_stamp_phone_books'),
                        (SELECT count(*) FROM pg_indexes WHERE schemaname = $2)
                 """, parameters: [quoted + ".phone_books", name])
             #expect(objects.rows == [["t", "t", name, "6"]])

@@ -69,7 +69,7 @@ public struct Resolver {
         } else {
             groups = resolveGroups(syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups))
         }
-        return Schema(sourceName: file.name, tables: tables, groups: groups,
+        return Schema(sourceName: GeneratedSourceName.from(file.name), tables: tables, groups: groups,
                       tableIndex: TableNameIndex(positions: tableDirectory.tablesByName))
     }
 }

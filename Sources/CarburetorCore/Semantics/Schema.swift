@@ -5,22 +5,27 @@
 /// A whole resolved config.
 public struct Schema: Hashable, Sendable {
     /// Display name of the source (a path or `<stdin>`), for generated headers.
+    /// The resolver never puts an absolute path here (see `GeneratedSourceName`).
     public var sourceName: String
     /// Tables in declaration order.
     public var tables: [Table] {
-        didSet { tableIndex = TableNameIndex(tables) }
+        // Any change drops the index; the next lookup builds it again. A
+        // loop that changes every table (the migration planner puts source
+        // ranges back column by column) then costs one build, not one per
+        // change, which made planning quadratic in the table count.
+        didSet { tableIndex.invalidate() }
     }
     /// Sync groups in declaration order.
     public var groups: [SyncGroup]
     /// Position of each table in `tables` by declared name, so backends that
     /// look up the table of every group entry stay linear in schema size.
-    private var tableIndex: TableNameIndex
+    private var tableIndex: LazyTableNameIndex
 
     public init(sourceName: String, tables: [Table], groups: [SyncGroup]) {
         self.sourceName = sourceName
         self.tables = tables
         self.groups = groups
-        self.tableIndex = TableNameIndex(tables)
+        self.tableIndex = LazyTableNameIndex()
     }
 
     /// For the resolver, which has indexed the tables by name already.
@@ -28,13 +33,13 @@ public struct Schema: Hashable, Sendable {
         self.sourceName = sourceName
         self.tables = tables
         self.groups = groups
-        self.tableIndex = tableIndex
+        self.tableIndex = LazyTableNameIndex(built: tableIndex)
     }
 
     /// The table declared with this (singular) name (the first, if a broken
     /// config declares it twice).
     public func table(named name: String) -> Table? {
-        tableIndex.position(of: name, in: tables).map { tables[$0] }
+        tableIndex.index(of: tables).position(of: name, in: tables).map { tables[$0] }
     }
 }
 

@@ -39,11 +39,31 @@ extension Lexer {
 
     /// The text after `///` and one optional space. Doc comments repeat too
     /// ("The id of this record."), so their texts are shared like names.
+    ///
+    /// A `///` comment is one line of the config, yet it may hold a lone CR,
+    /// NEL or a Unicode line or paragraph separator, any of which ends a
+    /// comment in some generated file; each becomes a space, so the text is
+    /// the one line the config shows.
     mutating func docCommentText(of token: LexedToken) -> String {
         var textStart = token.start + 3
         if textStart < token.end, bytes[textStart] == LexerByte.space { textStart += 1 }
         guard textStart < token.end else { return "" }
-        return names.name(spelledAt: textStart, length: token.end - textStart, in: bytes)
+        let text = names.name(spelledAt: textStart, length: token.end - textStart, in: bytes)
+        return mayHoldLineTerminator(from: textStart, to: token.end) ? LineTerminators.singleLine(text) : text
+    }
+
+    /// False when no byte in the range can belong to a line terminator (CR,
+    /// VT, FF, or the lead byte of NEL, U+2028 or U+2029): the common case,
+    /// decided without decoding.
+    private func mayHoldLineTerminator(from start: Int, to end: Int) -> Bool {
+        var index = start
+        while index < end {
+            switch bytes[index] {
+            case 0x0B, 0x0C, LexerByte.carriageReturn, 0xC2, 0xE2: return true
+            default: index += 1
+            }
+        }
+        return false
     }
 
     /// The unescaped contents of a string token: the bytes between its quotes,

@@ -1,3 +1,5 @@
+import CarburetorCore
+
 /// Escaping for text that comes from the config (doc comments, default
 /// strings): it must show literally, whatever Markdown characters it holds.
 enum MarkdownEscaping {
@@ -34,8 +36,10 @@ enum MarkdownEscaping {
 
     /// Text of several lines as paragraphs: lines stay lines (soft breaks),
     /// blank lines separate paragraphs, trailing spaces (hard breaks) go.
+    /// Every line terminator counts (CommonMark ends lines at a lone CR too),
+    /// so no line of the text starts Markdown syntax unescaped.
     static func escapeParagraphs(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
+        LineTerminators.lines(text)
             .map { line -> String in
                 var trimmed = Substring(line)
                 while trimmed.last == " " || trimmed.last == "\t" { trimmed = trimmed.dropLast() }
@@ -46,7 +50,7 @@ enum MarkdownEscaping {
 
     /// Text for one table cell: a single line.
     static func escapeCell(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline)
+        LineTerminators.lines(text)
             .map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty }
             .map { escapeLine(String($0)) }
@@ -55,7 +59,10 @@ enum MarkdownEscaping {
 
     /// Inline code; identifiers never contain backticks, but default strings
     /// may. Inside a table cell GitHub reads `\|` as a literal pipe even in code.
+    /// A code span is one line: a line break in it (a blank line ends the
+    /// paragraph, and the code span with it) becomes a space.
     static func code(_ text: String, inTable: Bool = false) -> String {
+        let text = LineTerminators.singleLine(text)
         var fence = "`"
         while text.contains(fence) { fence += "`" }
         let padding = text.hasPrefix("`") || text.hasSuffix("`") || text.hasPrefix(" ") ? " " : ""

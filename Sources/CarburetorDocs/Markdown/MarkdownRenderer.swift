@@ -60,7 +60,8 @@ struct MarkdownRenderer {
                 switch block {
                 case .heading(let level, let inlines, _):
                     let shifted = min(level + part.headingShift, 6)
-                    let text = render(inlines, from: document.path, targets: targets)
+                    // A heading is one line, whatever its text holds.
+                    let text = LineTerminators.singleLine(render(inlines, from: document.path, targets: targets))
                     blocks.append(String(repeating: "#", count: shifted) + " " + text)
                 case .content(let inlines):
                     blocks.append(render(inlines, from: document.path, targets: targets))

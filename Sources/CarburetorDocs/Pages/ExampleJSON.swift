@@ -1,3 +1,5 @@
+import CarburetorCore
+
 /// A JSON value for the examples, printed with a stable key order (the
 /// schema's), which a dictionary-based encoder could not promise.
 indirect enum ExampleJSON: Equatable {
@@ -42,7 +44,9 @@ indirect enum ExampleJSON: Equatable {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 {
+                // U+0085, U+2028 and U+2029 are escaped too: a line end to
+                // JavaScript and to some editors, though not to JSON.
+                if scalar.value < 0x20 || LineTerminators.isLineTerminator(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -34,8 +34,9 @@ public struct MigrateCheck: Sendable {
             return .failure(problems.map(\.message) + ["\(directory) failed its integrity check"])
         }
         let previous: Schema?
+        var planOptions = self.planOptions
         switch loadSnapshot(current) {
-        case .success(let schema): previous = schema
+        case .success(let schema, let legacy): previous = schema; planOptions.upgradesLegacyStamping = legacy
         case .failure(let message): return .failure([message])
         }
         let target = withRanges(SchemaSnapshot.normalized(schema), from: schema)

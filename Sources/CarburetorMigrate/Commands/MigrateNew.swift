@@ -52,8 +52,9 @@ public struct MigrateNew: Sendable {
             return .failure(problems.map(\.message) + ["\(directory) failed its integrity check; nothing written"])
         }
         let previous: Schema?
+        var planOptions = self.planOptions
         switch loadSnapshot(current) {
-        case .success(let schema): previous = schema
+        case .success(let schema, let legacy): previous = schema; planOptions.upgradesLegacyStamping = legacy
         case .failure(let message): return .failure([message])
         }
 
@@ -109,18 +110,20 @@ public struct MigrateNew: Sendable {
 }
 
 enum SnapshotLoad {
-    case success(Schema?)
+    /// The schema, and whether its database still has the format-1 stamping layout.
+    case success(Schema?, legacyStamping: Bool)
     case failure(String)
 }
 
 /// The schema as of the newest migration; `nil` for an empty directory.
 func loadSnapshot(_ directory: MigrationDirectory) -> SnapshotLoad {
     guard let text = directory.snapshotText else {
-        if directory.migrations.isEmpty { return .success(nil) }
+        if directory.migrations.isEmpty { return .success(nil, legacyStamping: false) }
         return .failure("\(directory.path) has migrations but no \(SchemaSnapshot.fileName); restore it from version control")
     }
     do {
-        return .success(try SchemaSnapshot.decode(text, sourceName: SchemaSnapshot.fileName))
+        let (schema, legacy) = try SchemaSnapshot.decodeWithLayout(text, sourceName: SchemaSnapshot.fileName)
+        return .success(schema, legacyStamping: legacy)
     } catch {
         return .failure("cannot read \(SchemaSnapshot.fileName): \(error)")
     }
@@ -128,17 +131,21 @@ func loadSnapshot(_ directory: MigrationDirectory) -> SnapshotLoad {
 
 /// The normalized schema with the config's source ranges put back, so lints
 /// point at the config line responsible.
+/// Linear in the schema's size: the tables are changed in a local array and
+/// stored back once.
 func withRanges(_ normalized: Schema, from original: Schema) -> Schema {
     var result = normalized
-    for (tableIndex, table) in result.tables.enumerated() {
-        guard let source = original.table(named: table.name) else { continue }
-        result.tables[tableIndex].range = source.range
-        result.tables[tableIndex].renamedFrom = source.renamedFrom
-        for (columnIndex, column) in table.columns.enumerated() {
-            guard let sourceColumn = source.column(named: column.name) else { continue }
-            result.tables[tableIndex].columns[columnIndex].range = sourceColumn.range
-            result.tables[tableIndex].columns[columnIndex].renamedFrom = sourceColumn.renamedFrom
+    var tables = result.tables
+    for tableIndex in tables.indices {
+        guard let source = original.table(named: tables[tableIndex].name) else { continue }
+        tables[tableIndex].range = source.range
+        tables[tableIndex].renamedFrom = source.renamedFrom
+        for columnIndex in tables[tableIndex].columns.indices {
+            guard let sourceColumn = source.column(named: tables[tableIndex].columns[columnIndex].name) else { continue }
+            tables[tableIndex].columns[columnIndex].range = sourceColumn.range
+            tables[tableIndex].columns[columnIndex].renamedFrom = sourceColumn.renamedFrom
         }
     }
+    result.tables = tables
     return result
 }

@@ -10,12 +10,23 @@ public struct IndexDefinition: Hashable, Sendable {
     public var createSQL: String
 }
 
-/// The stamping trigger of one table.
+/// One of the triggers of a table (stamping, refusing deletes).
 public struct TriggerDefinition: Hashable, Sendable {
     public var name: String
     /// The complete `CREATE TRIGGER …` statement, without the trailing `;`.
-    /// Two tables' triggers are the same when this text is the same, so a
-    /// change of immutable columns (passed to the trigger) recreates it.
+    /// Two tables' triggers are the same when this text is the same (it
+    /// names the table's trigger function, which follows its plural).
+    public var createSQL: String
+}
+
+/// One of the generated functions of a table (its trigger function, its
+/// purge function).
+public struct FunctionDefinition: Hashable, Sendable {
+    public var name: String
+    /// The argument list for `DROP FUNCTION`, e.g. `()` or `(text)`.
+    public var signature: String
+    /// `CREATE OR REPLACE FUNCTION …`, without the trailing `;`. The body
+    /// names the table's columns, so it changes with them.
     public var createSQL: String
 }
 
@@ -89,25 +100,39 @@ public struct MigrationDDL: Sendable {
             + SQLTableDDL.comments(for: table, options: options)).map(Self.withoutSemicolon)
     }
 
-    public func trigger(of table: Table) -> TriggerDefinition {
-        let sql = SQLStampTrigger.triggerStatements(for: table, options: options).last ?? ""
-        return TriggerDefinition(name: SQLObjectNames.stampTrigger, createSQL: Self.withoutSemicolon(sql))
+    /// The table's triggers, in the order they are created.
+    public func triggers(of table: Table) -> [TriggerDefinition] {
+        SQLStampTrigger.triggerDefinitions(for: table, options: options).map {
+            TriggerDefinition(name: $0.name, createSQL: Self.withoutSemicolon($0.sql))
+        }
     }
 
-    /// The stamping function every trigger calls (`CREATE OR REPLACE`, so a
-    /// database first set up from `--emit sql` can adopt migrations).
-    public var sharedObjects: [String] {
+    /// The table's generated functions (`CREATE OR REPLACE`, so a changed
+    /// body replaces the old one in place and a database first set up from
+    /// `--emit sql` can adopt migrations).
+    public func functions(of table: Table) -> [FunctionDefinition] {
         var replacing = options
         replacing.ifNotExists = true
-        var statements: [String] = []
-        if let schemaName { statements.append("CREATE SCHEMA IF NOT EXISTS \(quote(schemaName))") }
-        statements.append(Self.withoutSemicolon(SQLStampTrigger.functionDefinition(options: replacing)))
-        return statements
+        return [
+            FunctionDefinition(name: SQLObjectNames.stampFunctionName(for: table), signature: "()",
+                               createSQL: Self.withoutSemicolon(SQLStampTrigger.functionDefinition(for: table, options: replacing))),
+            FunctionDefinition(name: SQLObjectNames.purgeFunctionName(for: table), signature: "(text)",
+                               createSQL: Self.withoutSemicolon(SQLPurgeFunction.functionDefinition(for: table, options: replacing))),
+        ]
     }
 
-    public var dropSharedObjects: [String] {
-        ["DROP FUNCTION IF EXISTS \(qualified(SQLObjectNames.stampFunction))()"]
+    public func dropFunction(_ function: FunctionDefinition) -> String {
+        "DROP FUNCTION IF EXISTS \(qualified(function.name))\(function.signature)"
     }
+
+    /// What the first migration creates before any table: the PostgreSQL
+    /// schema with `--schema` (every function is per table now).
+    public var sharedObjects: [String] {
+        guard let schemaName else { return [] }
+        return ["CREATE SCHEMA IF NOT EXISTS \(quote(schemaName))"]
+    }
+
+    public var dropSharedObjects: [String] { [] }
 
     static func withoutSemicolon(_ sql: String) -> String {
         var text = sql

@@ -7,7 +7,11 @@ import Foundation
 /// server columns only, no source ranges, no Swift-only settings.
 public enum SchemaSnapshot {
     public static let fileName = "carburetor.snapshot.json"
-    static let formatVersion = 1
+    /// 2: the database has per-column clocks and a trigger function per
+    /// table. 1 (still read): the generic `carburetor_stamp_row()` of earlier
+    /// releases; the next migration upgrades it.
+    static let formatVersion = 2
+    static let legacyStampingFormat = 1
 
     /// Canonical JSON: sorted keys, two-space indentation, trailing newline.
     public static func encode(_ schema: Schema) -> String {
@@ -18,11 +22,18 @@ public enum SchemaSnapshot {
     }
 
     public static func decode(_ text: String, sourceName: String) throws -> Schema {
+        try decodeWithLayout(text, sourceName: sourceName).schema
+    }
+
+    /// The schema, and whether the database it describes still has the
+    /// stamping layout of format 1 (no clocks column, one generic function).
+    public static func decodeWithLayout(_ text: String, sourceName: String) throws
+        -> (schema: Schema, legacyStamping: Bool) {
         let document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
-        guard document.format == formatVersion else {
+        guard document.format == formatVersion || document.format == legacyStampingFormat else {
             throw SnapshotError.unsupportedFormat(document.format)
         }
-        return document.schema(sourceName: sourceName)
+        return (document.schema(sourceName: sourceName), document.format == legacyStampingFormat)
     }
 
     /// The schema reduced to what a snapshot keeps, so a freshly compiled

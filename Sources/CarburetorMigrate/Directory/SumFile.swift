@@ -54,7 +54,8 @@ public enum SumFile {
 
     /// Parses the file; `nil` when it is not a sum file.
     static func parse(_ text: String) -> (total: String, entries: [Entry])? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        // Any line ending: a sum file checked out on Windows has CRLF.
+        let lines = SQLText.lines(text).filter { !$0.isEmpty }
         guard let total = lines.first, total.hasPrefix(prefix), !total.contains(" ") else { return nil }
         var entries: [Entry] = []
         for line in lines.dropFirst() {

@@ -19,6 +19,10 @@ public enum MigrationLint {
     /// A type change that can lose data (bigint → integer, double → real,
     /// text → anything). Allowed by `--allow-destructive`.
     public static let narrowType = Descriptor(code: DiagnosticCode("DS104"), severity: .error, title: "column type narrowed")
+    /// A type change that keeps every row but not every value as written:
+    /// `Json` → `Jsonb` drops duplicate keys, whitespace and key order.
+    /// Allowed by `--allow-destructive`.
+    public static let lossyType = Descriptor(code: DiagnosticCode("DS105"), severity: .error, title: "column type change loses information")
     /// `NOT NULL` set on an existing column: fails if a row holds NULL.
     public static let tightenNotNull = Descriptor(code: DiagnosticCode("MF102"), severity: .warning, title: "NOT NULL added to an existing column")
     /// A `NOT NULL` column without a default cannot be added to a table with rows.
@@ -37,7 +41,7 @@ public enum MigrationLint {
     public static let unusedCast = Descriptor(code: DiagnosticCode("MG102"), severity: .warning, title: "--cast for a column whose type does not change")
 
     public static let all: [Descriptor] = [
-        dropTable, dropColumn, narrowType, tightenNotNull, addNotNullWithoutDefault,
+        dropTable, dropColumn, narrowType, lossyType, tightenNotNull, addNotNullWithoutDefault,
         addNotNullDatabaseDefault, typeChangeNeedsCast, renameTable, renameColumn, idColumnChanged, unusedCast,
     ]
 }

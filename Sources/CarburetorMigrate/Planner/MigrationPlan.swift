@@ -11,6 +11,10 @@ public struct MigrationPlanOptions: Sendable {
     public var casts: [String: String]
     /// The DDL pieces; the PostgreSQL backend's by default.
     public var ddl: MigrationDDL
+    /// The old schema was migrated by a release without per-column clocks
+    /// (snapshot format 1): the plan first moves every table to the current
+    /// stamping layout. Set by `migrate new` / `check` from the snapshot.
+    public var upgradesLegacyStamping = false
 
     public init(allowDestructive: Bool = false, casts: [String: String] = [:],
                 ddl: MigrationDDL = MigrationDDL()) {
@@ -98,10 +102,7 @@ public enum LockBudget {
     /// Used by `apply` for files written by hand or by another tool.
     public static func estimate(sql: String) -> Int {
         var weight = 0
-        let code = sql.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.trimmingWhitespace().hasPrefix("--") }
-            .joined(separator: "\n")
-        for statement in code.split(separator: ";") {
+        for statement in SQLText.statements(sql) {
             let words = statement.split(whereSeparator: { $0.isWhitespace || $0 == "(" })
                 .prefix(3).map { $0.uppercased() }
             guard let first = words.first else { continue }

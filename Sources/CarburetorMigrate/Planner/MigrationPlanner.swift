@@ -12,12 +12,15 @@ public enum MigrationPlanner {
         var changes: [PlannedChange] = []
         let oldSchema = old ?? Schema(sourceName: new.sourceName, tables: [], groups: [])
 
-        if old == nil {
+        if old == nil, !options.ddl.sharedObjects.isEmpty {
             changes.append(PlannedChange(
-                summary: "create the shared stamping function",
+                summary: "create the schema",
                 up: options.ddl.sharedObjects.map { MigrationStatement($0) },
                 down: options.ddl.dropSharedObjects.map { MigrationStatement($0) },
                 lockWeight: 1))
+        }
+        if let old, options.upgradesLegacyStamping, !old.tables.isEmpty {
+            changes.append(LegacyStamping.upgrade(old, ddl: options.ddl))
         }
         let matching = SchemaMatching(old: oldSchema, new: new)
         let oldObjects = options.ddl.objects(in: oldSchema)

@@ -25,13 +25,16 @@ struct TableDiffer {
     func create(_ table: Table, objects: SchemaObjects) -> [MigrationStatement] {
         var sql = ddl.createTable(table, objects: objects)
         sql += objects.indexes(of: table).map(\.createSQL)
-        sql.append(ddl.trigger(of: table).createSQL)
+        sql += ddl.functions(of: table).map(\.createSQL)
+        sql += ddl.triggers(of: table).map(\.createSQL)
         return sql.map { MigrationStatement($0) }
     }
 
-    /// Dropping the table drops its indexes and trigger with it.
+    /// Dropping the table drops its indexes and triggers with it; its
+    /// functions are dropped after it.
     func drop(_ table: Table) -> [MigrationStatement] {
         [MigrationStatement("DROP TABLE \(ddl.qualified(table.plural))")]
+            + ddl.functions(of: table).map { MigrationStatement(ddl.dropFunction($0)) }
     }
 
     mutating func lintDrop(_ table: Table) {
@@ -67,17 +70,28 @@ struct TableDiffer {
                    help: "keep the id column; create a new table instead")
         }
 
-        // The trigger carries the table name and its immutable columns; when
-        // its definition changes it is dropped first and recreated last.
-        // A table rename alone keeps the trigger (it moves with the table).
+        // The triggers name the table's function, which follows its plural;
+        // when a trigger's definition changes it is dropped first and
+        // recreated last. The functions name the table's columns: a changed
+        // body is replaced in place, a renamed function (the plural changed)
+        // is created anew and the old one dropped once no trigger uses it.
         var renamedOld = a
         renamedOld.plural = b.plural
-        let oldTrigger = ddl.trigger(of: renamedOld)
-        let newTrigger = ddl.trigger(of: b)
-        let triggerChanges = oldTrigger.createSQL != newTrigger.createSQL
-        if triggerChanges {
-            early.append("DROP TRIGGER \(ddl.quote(oldTrigger.name)) ON \(table)")
-            late.append(newTrigger.createSQL)
+        let oldTriggers = ddl.triggers(of: a)
+        let newTriggers = ddl.triggers(of: b)
+        let oldFunctions = ddl.functions(of: a)
+        let newFunctions = ddl.functions(of: b)
+        var renamedTriggers = ddl.triggers(of: renamedOld)
+        if oldFunctions.map(\.name) != newFunctions.map(\.name) { renamedTriggers = oldTriggers }
+        for (old, new) in zip(oldFunctions, newFunctions) where old.createSQL != new.createSQL {
+            late.append(new.createSQL)
+        }
+        for (old, new) in zip(renamedTriggers, newTriggers) where old.createSQL != new.createSQL {
+            early.append("DROP TRIGGER \(ddl.quote(old.name)) ON \(table)")
+            late.append(new.createSQL)
+        }
+        for (old, new) in zip(oldFunctions, newFunctions) where old.name != new.name {
+            early.append(ddl.dropFunction(old))
         }
 
         // Indexes match by their columns (after column renames); a derived
@@ -189,32 +203,37 @@ struct TableDiffer {
         if a.type.scalar != b.type.scalar {
             let newType = ddl.sqlType(b.type.scalar)
             let castKey = "\(table.plural).\(b.name)"
-            var using = ""
-            switch TypeChange.classify(from: a.type.scalar, to: b.type.scalar) {
+            let from = a.type.scalar.carbName, to = b.type.scalar.carbName
+            let change = TypeChange.classify(from: a.type.scalar, to: b.type.scalar)
+            switch change {
             case .widening:
                 break
             case .narrowing:
                 report(MigrationLint.narrowType,
-                       "column '\(b.name)' of '\(table.name)' narrows from \(a.type.scalar.carbName) to \(b.type.scalar.carbName); values that do not fit make the migration fail or lose precision",
+                       "column '\(b.name)' of '\(table.name)' narrows from \(from) to \(to); values that do not fit make the migration fail or lose precision",
                        at: range, allowed: allowDestructive,
                        help: "keep the wider type, or pass --allow-destructive")
-                if let expression = casts[castKey] {
-                    usedCasts.insert(castKey)
-                    using = " USING \(expression)"
-                } else {
-                    using = " USING \(ddl.quote(b.name))::\(newType)"
-                }
+            case .lossy:
+                report(MigrationLint.lossyType,
+                       "column '\(b.name)' of '\(table.name)' changes from \(from) to \(to); stored values lose duplicate keys, whitespace and key order",
+                       at: range, allowed: allowDestructive,
+                       help: "keep \(from), or pass --allow-destructive")
             case .needsCast:
+                if isUp, casts[castKey] == nil {
+                    report(MigrationLint.typeChangeNeedsCast,
+                           "column '\(b.name)' of '\(table.name)' changes from \(from) to \(to), which PostgreSQL cannot convert by itself",
+                           at: range, allowed: false,
+                           help: "give the conversion: --cast '\(castKey)=\(ddl.quote(b.name))::\(newType)' (any SQL expression over the old value)")
+                }
+            }
+            // The user's expression when given; otherwise a plain cast where
+            // PostgreSQL has no assignment cast of its own.
+            var using = ""
+            if change != .widening {
                 if let expression = casts[castKey] {
                     usedCasts.insert(castKey)
                     using = " USING \(expression)"
-                } else {
-                    if isUp {
-                        report(MigrationLint.typeChangeNeedsCast,
-                               "column '\(b.name)' of '\(table.name)' changes from \(a.type.scalar.carbName) to \(b.type.scalar.carbName), which PostgreSQL cannot convert by itself",
-                               at: range, allowed: false,
-                               help: "give the conversion: --cast '\(castKey)=\(ddl.quote(b.name))::\(newType)' (any SQL expression over the old value)")
-                    }
+                } else if change != .lossy {
                     using = " USING \(ddl.quote(b.name))::\(newType)"
                 }
             }

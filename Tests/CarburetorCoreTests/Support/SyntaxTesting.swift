@@ -65,10 +65,24 @@ enum SyntaxTestPaths {
 
     static var testFixtures: URL { packageRoot.appendingPathComponent("Tests/CarburetorCoreTests/Fixtures") }
 
-    /// `../shared/real-configs` beside the package root.
+    /// `../shared/real-configs` beside the package root: configs written for
+    /// carburetor-rs, copied from its repository. The folder exists only
+    /// beside the checkout in CI; the files are someone else's and are not
+    /// part of this project, so a fresh clone does not have them. Tests that
+    /// read them are enabled by `realConfigsExist`; the project's own
+    /// `frameworkShapedConfigs` cover the same constructs everywhere.
     static var realConfigs: URL {
         packageRoot.deletingLastPathComponent().appendingPathComponent("shared/real-configs")
     }
+
+    /// Whether `realConfigs` is there (beside the checkout in CI only).
+    static var realConfigsExist: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: realConfigs.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The project's own configs shaped like carburetor-rs's (see the README there).
+    static var frameworkShapedConfigs: URL { testFixtures.appendingPathComponent("framework") }
 
     /// Every `.carb` file under `directory`, recursively, sorted by path.
     static func carbFiles(under directory: URL) -> [URL] {

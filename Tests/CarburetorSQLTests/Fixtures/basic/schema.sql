@@ -12,37 +12,6 @@
 
 BEGIN;
 
--- Stamps the sync column on every write and keeps the id and
--- #[immutable] columns from changing. Each table's trigger passes
--- its sync column, then the columns an UPDATE may not change.
-CREATE FUNCTION "carburetor_stamp_row"() RETURNS trigger
-LANGUAGE plpgsql AS $carburetor$
-DECLARE
-    sync_column text := TG_ARGV[0];
-    stamp timestamptz := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
-    old_row jsonb;
-    new_row jsonb;
-    fixed_column text;
-BEGIN
-    IF TG_OP = 'UPDATE' THEN
-        old_row := to_jsonb(OLD);
-        new_row := to_jsonb(NEW);
-        FOR argument_index IN 1 .. TG_NARGS - 1 LOOP
-            fixed_column := TG_ARGV[argument_index];
-            IF new_row -> fixed_column IS DISTINCT FROM old_row -> fixed_column THEN
-                RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', fixed_column, TG_TABLE_NAME
-                    USING ERRCODE = 'CB001',
-                          SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = fixed_column,
-                          HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
-            END IF;
-        END LOOP;
-        stamp := greatest(stamp, (old_row ->> sync_column)::timestamptz + interval '1 microsecond');
-    END IF;
-    NEW := jsonb_populate_record(NEW, jsonb_build_object(sync_column, stamp));
-    RETURN NEW;
-END
-$carburetor$;
-
 -- Table phone_book (phone_books)
 CREATE TABLE "phone_books" (
     "id" text NOT NULL,
@@ -53,14 +22,137 @@ CREATE TABLE "phone_books" (
     "kind" text NOT NULL DEFAULT 'mobile',
     "updated_at" timestamptz NOT NULL,
     "is_deleted" boolean NOT NULL DEFAULT false,
+    "carburetor$clocks" jsonb NOT NULL DEFAULT '{}'::jsonb,
     CONSTRAINT "phone_books_pkey" PRIMARY KEY ("id")
 );
 COMMENT ON TABLE "phone_books" IS 'A person the user can call.';
 COMMENT ON COLUMN "phone_books"."note" IS 'Free text; may be absent.';
 CREATE INDEX "phone_books_updated_at_id_idx" ON "phone_books" ("updated_at", "id");
 CREATE INDEX "phone_books_owner_id_updated_at_id_idx" ON "phone_books" ("owner_id", "updated_at", "id");
+CREATE FUNCTION "carburetor_stamp_phone_books"() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $carburetor$
+DECLARE
+    stamp timestamptz;
+    server_clock text;
+    clocks jsonb;
+    entry text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
+        NEW."updated_at" := stamp;
+        server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+        NEW."carburetor$clocks" := jsonb_build_object('name', server_clock, 'phone_number', server_clock, 'note', server_clock, 'owner_id', server_clock, 'kind', server_clock, 'is_deleted', server_clock) || coalesce(NEW."carburetor$clocks", '{}'::jsonb);
+        RETURN NEW;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW."id" IS DISTINCT FROM OLD."id" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'id', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'id',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        IF NEW."owner_id" IS DISTINCT FROM OLD."owner_id" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'owner_id', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'owner_id',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond',
+                          OLD."updated_at" + interval '1 microsecond');
+        NEW."updated_at" := stamp;
+        IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
+            server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+            clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
+            IF NEW."name" IS DISTINCT FROM OLD."name" THEN
+                entry := clocks ->> 'name';
+                clocks := clocks || jsonb_build_object('name', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."phone_number" IS DISTINCT FROM OLD."phone_number" THEN
+                entry := clocks ->> 'phone_number';
+                clocks := clocks || jsonb_build_object('phone_number', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."note" IS DISTINCT FROM OLD."note" THEN
+                entry := clocks ->> 'note';
+                clocks := clocks || jsonb_build_object('note', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."kind" IS DISTINCT FROM OLD."kind" THEN
+                entry := clocks ->> 'kind';
+                clocks := clocks || jsonb_build_object('kind', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."is_deleted" IS DISTINCT FROM OLD."is_deleted" THEN
+                entry := clocks ->> 'is_deleted';
+                clocks := clocks || jsonb_build_object('is_deleted', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            NEW."carburetor$clocks" := clocks;
+        END IF;
+        RETURN NEW;
+    ELSIF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'rows of table "%" cannot be deleted', TG_TABLE_NAME
+            USING ERRCODE = 'CB002', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_phone_books(id).';
+    ELSE
+        RAISE EXCEPTION 'table "%" cannot be truncated', TG_TABLE_NAME
+            USING ERRCODE = 'CB003', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_phone_books(id).';
+    END IF;
+END
+$carburetor$;
 CREATE TRIGGER "carburetor_stamp" BEFORE INSERT OR UPDATE ON "phone_books"
-    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_row"('updated_at', 'id', 'owner_id');
+    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_phone_books"();
+CREATE TRIGGER "carburetor_refuse_delete" BEFORE DELETE OR TRUNCATE ON "phone_books"
+    FOR EACH STATEMENT EXECUTE FUNCTION "carburetor_stamp_phone_books"();
+CREATE FUNCTION "carburetor_purge_phone_books"(row_id text) RETURNS boolean
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $carburetor$
+BEGIN
+    UPDATE "phone_books"
+    SET "name" = '',
+        "phone_number" = '',
+        "note" = NULL,
+        "kind" = DEFAULT,
+        "is_deleted" = true,
+        "carburetor$clocks" = jsonb_build_object('name', '9999999999999999-99999-~purge', 'phone_number', '9999999999999999-99999-~purge', 'note', '9999999999999999-99999-~purge', 'owner_id', '9999999999999999-99999-~purge', 'kind', '9999999999999999-99999-~purge', 'is_deleted', '9999999999999999-99999-~purge')
+    WHERE "id" = row_id;
+    RETURN FOUND;
+END
+$carburetor$;
 
 -- Table user (users)
 CREATE TABLE "users" (
@@ -68,11 +160,92 @@ CREATE TABLE "users" (
     "name" text NOT NULL,
     "is_deleted" boolean NOT NULL DEFAULT false,
     "last_synced_at" timestamptz NOT NULL,
+    "carburetor$clocks" jsonb NOT NULL DEFAULT '{}'::jsonb,
     CONSTRAINT "users_pkey" PRIMARY KEY ("id")
 );
 CREATE INDEX "users_last_synced_at_id_idx" ON "users" ("last_synced_at", "id");
 CREATE INDEX "users_id_last_synced_at_idx" ON "users" ("id", "last_synced_at");
+CREATE FUNCTION "carburetor_stamp_users"() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $carburetor$
+DECLARE
+    stamp timestamptz;
+    server_clock text;
+    clocks jsonb;
+    entry text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+        NEW."carburetor$clocks" := jsonb_build_object('name', server_clock, 'is_deleted', server_clock) || coalesce(NEW."carburetor$clocks", '{}'::jsonb);
+        RETURN NEW;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW."id" IS DISTINCT FROM OLD."id" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'id', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'id',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond',
+                          OLD."last_synced_at" + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
+            server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+            clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
+            IF NEW."name" IS DISTINCT FROM OLD."name" THEN
+                entry := clocks ->> 'name';
+                clocks := clocks || jsonb_build_object('name', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."is_deleted" IS DISTINCT FROM OLD."is_deleted" THEN
+                entry := clocks ->> 'is_deleted';
+                clocks := clocks || jsonb_build_object('is_deleted', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            NEW."carburetor$clocks" := clocks;
+        END IF;
+        RETURN NEW;
+    ELSIF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'rows of table "%" cannot be deleted', TG_TABLE_NAME
+            USING ERRCODE = 'CB002', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_users(id).';
+    ELSE
+        RAISE EXCEPTION 'table "%" cannot be truncated', TG_TABLE_NAME
+            USING ERRCODE = 'CB003', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_users(id).';
+    END IF;
+END
+$carburetor$;
 CREATE TRIGGER "carburetor_stamp" BEFORE INSERT OR UPDATE ON "users"
-    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_row"('last_synced_at', 'id');
+    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_users"();
+CREATE TRIGGER "carburetor_refuse_delete" BEFORE DELETE OR TRUNCATE ON "users"
+    FOR EACH STATEMENT EXECUTE FUNCTION "carburetor_stamp_users"();
+CREATE FUNCTION "carburetor_purge_users"(row_id text) RETURNS boolean
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $carburetor$
+BEGIN
+    UPDATE "users"
+    SET "name" = '',
+        "is_deleted" = true,
+        "carburetor$clocks" = jsonb_build_object('name', '9999999999999999-99999-~purge', 'is_deleted', '9999999999999999-99999-~purge')
+    WHERE "id" = row_id;
+    RETURN FOUND;
+END
+$carburetor$;
 
 COMMIT;

@@ -12,37 +12,6 @@
 
 BEGIN;
 
--- Stamps the sync column on every write and keeps the id and
--- #[immutable] columns from changing. Each table's trigger passes
--- its sync column, then the columns an UPDATE may not change.
-CREATE FUNCTION "carburetor_stamp_row"() RETURNS trigger
-LANGUAGE plpgsql AS $carburetor$
-DECLARE
-    sync_column text := TG_ARGV[0];
-    stamp timestamptz := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
-    old_row jsonb;
-    new_row jsonb;
-    fixed_column text;
-BEGIN
-    IF TG_OP = 'UPDATE' THEN
-        old_row := to_jsonb(OLD);
-        new_row := to_jsonb(NEW);
-        FOR argument_index IN 1 .. TG_NARGS - 1 LOOP
-            fixed_column := TG_ARGV[argument_index];
-            IF new_row -> fixed_column IS DISTINCT FROM old_row -> fixed_column THEN
-                RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', fixed_column, TG_TABLE_NAME
-                    USING ERRCODE = 'CB001',
-                          SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = fixed_column,
-                          HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
-            END IF;
-        END LOOP;
-        stamp := greatest(stamp, (old_row ->> sync_column)::timestamptz + interval '1 microsecond');
-    END IF;
-    NEW := jsonb_populate_record(NEW, jsonb_build_object(sync_column, stamp));
-    RETURN NEW;
-END
-$carburetor$;
-
 -- Table every_type (every_types)
 CREATE TABLE "every_types" (
     "id" text NOT NULL,
@@ -82,12 +51,489 @@ CREATE TABLE "every_types" (
     "maybe_bytes" bytea,
     "is_deleted" boolean NOT NULL DEFAULT false,
     "last_synced_at" timestamptz NOT NULL,
+    "carburetor$clocks" jsonb NOT NULL DEFAULT '{}'::jsonb,
     CONSTRAINT "every_types_pkey" PRIMARY KEY ("id")
 );
 COMMENT ON TABLE "every_types" IS 'One column of each type.';
 CREATE INDEX "every_types_last_synced_at_id_idx" ON "every_types" ("last_synced_at", "id");
+CREATE FUNCTION "carburetor_stamp_every_types"() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $carburetor$
+DECLARE
+    stamp timestamptz;
+    server_clock text;
+    clocks jsonb;
+    entry text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+        NEW."carburetor$clocks" := jsonb_build_object('text_value', server_clock, 'small_value', server_clock, 'integer_value', server_clock, 'big_value', server_clock, 'float_value', server_clock, 'double_value', server_clock, 'numeric_value', server_clock, 'bool_value', server_clock, 'boolean_alias', server_clock, 'instant', server_clock, 'local_instant', server_clock, 'day', server_clock, 'time_of_day', server_clock, 'identifier', server_clock, 'document', server_clock, 'legacy_document', server_clock, 'bytes', server_clock, 'binary_alias', server_clock, 'maybe_text', server_clock, 'maybe_small', server_clock, 'maybe_integer', server_clock, 'maybe_big', server_clock, 'maybe_float', server_clock, 'maybe_double', server_clock, 'maybe_numeric', server_clock, 'maybe_bool', server_clock, 'maybe_instant', server_clock, 'maybe_local_instant', server_clock, 'maybe_day', server_clock, 'maybe_time', server_clock, 'maybe_identifier', server_clock, 'maybe_document', server_clock, 'maybe_legacy_document', server_clock, 'maybe_bytes', server_clock, 'is_deleted', server_clock) || coalesce(NEW."carburetor$clocks", '{}'::jsonb);
+        RETURN NEW;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW."id" IS DISTINCT FROM OLD."id" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'id', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'id',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond',
+                          OLD."last_synced_at" + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
+            server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+            clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
+            IF NEW."text_value" IS DISTINCT FROM OLD."text_value" THEN
+                entry := clocks ->> 'text_value';
+                clocks := clocks || jsonb_build_object('text_value', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."small_value" IS DISTINCT FROM OLD."small_value" THEN
+                entry := clocks ->> 'small_value';
+                clocks := clocks || jsonb_build_object('small_value', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."integer_value" IS DISTINCT FROM OLD."integer_value" THEN
+                entry := clocks ->> 'integer_value';
+                clocks := clocks || jsonb_build_object('integer_value', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."big_value" IS DISTINCT FROM OLD."big_value" THEN
+                entry := clocks ->> 'big_value';
+                clocks := clocks || jsonb_build_object('big_value', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."float_value" IS DISTINCT FROM OLD."float_value" THEN
+                entry := clocks ->> 'float_value';
+                clocks := clocks || jsonb_build_object('float_value', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."double_value" IS DISTINCT FROM OLD."double_value" THEN
+                entry := clocks ->> 'double_value';
+                clocks := clocks || jsonb_build_object('double_value', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."numeric_value" IS DISTINCT FROM OLD."numeric_value" THEN
+                entry := clocks ->> 'numeric_value';
+                clocks := clocks || jsonb_build_object('numeric_value', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."bool_value" IS DISTINCT FROM OLD."bool_value" THEN
+                entry := clocks ->> 'bool_value';
+                clocks := clocks || jsonb_build_object('bool_value', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."boolean_alias" IS DISTINCT FROM OLD."boolean_alias" THEN
+                entry := clocks ->> 'boolean_alias';
+                clocks := clocks || jsonb_build_object('boolean_alias', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."instant" IS DISTINCT FROM OLD."instant" THEN
+                entry := clocks ->> 'instant';
+                clocks := clocks || jsonb_build_object('instant', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."local_instant" IS DISTINCT FROM OLD."local_instant" THEN
+                entry := clocks ->> 'local_instant';
+                clocks := clocks || jsonb_build_object('local_instant', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."day" IS DISTINCT FROM OLD."day" THEN
+                entry := clocks ->> 'day';
+                clocks := clocks || jsonb_build_object('day', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."time_of_day" IS DISTINCT FROM OLD."time_of_day" THEN
+                entry := clocks ->> 'time_of_day';
+                clocks := clocks || jsonb_build_object('time_of_day', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."identifier" IS DISTINCT FROM OLD."identifier" THEN
+                entry := clocks ->> 'identifier';
+                clocks := clocks || jsonb_build_object('identifier', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."document" IS DISTINCT FROM OLD."document" THEN
+                entry := clocks ->> 'document';
+                clocks := clocks || jsonb_build_object('document', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."legacy_document"::text IS DISTINCT FROM OLD."legacy_document"::text THEN
+                entry := clocks ->> 'legacy_document';
+                clocks := clocks || jsonb_build_object('legacy_document', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."bytes" IS DISTINCT FROM OLD."bytes" THEN
+                entry := clocks ->> 'bytes';
+                clocks := clocks || jsonb_build_object('bytes', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."binary_alias" IS DISTINCT FROM OLD."binary_alias" THEN
+                entry := clocks ->> 'binary_alias';
+                clocks := clocks || jsonb_build_object('binary_alias', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_text" IS DISTINCT FROM OLD."maybe_text" THEN
+                entry := clocks ->> 'maybe_text';
+                clocks := clocks || jsonb_build_object('maybe_text', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_small" IS DISTINCT FROM OLD."maybe_small" THEN
+                entry := clocks ->> 'maybe_small';
+                clocks := clocks || jsonb_build_object('maybe_small', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_integer" IS DISTINCT FROM OLD."maybe_integer" THEN
+                entry := clocks ->> 'maybe_integer';
+                clocks := clocks || jsonb_build_object('maybe_integer', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_big" IS DISTINCT FROM OLD."maybe_big" THEN
+                entry := clocks ->> 'maybe_big';
+                clocks := clocks || jsonb_build_object('maybe_big', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_float" IS DISTINCT FROM OLD."maybe_float" THEN
+                entry := clocks ->> 'maybe_float';
+                clocks := clocks || jsonb_build_object('maybe_float', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_double" IS DISTINCT FROM OLD."maybe_double" THEN
+                entry := clocks ->> 'maybe_double';
+                clocks := clocks || jsonb_build_object('maybe_double', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_numeric" IS DISTINCT FROM OLD."maybe_numeric" THEN
+                entry := clocks ->> 'maybe_numeric';
+                clocks := clocks || jsonb_build_object('maybe_numeric', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_bool" IS DISTINCT FROM OLD."maybe_bool" THEN
+                entry := clocks ->> 'maybe_bool';
+                clocks := clocks || jsonb_build_object('maybe_bool', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_instant" IS DISTINCT FROM OLD."maybe_instant" THEN
+                entry := clocks ->> 'maybe_instant';
+                clocks := clocks || jsonb_build_object('maybe_instant', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_local_instant" IS DISTINCT FROM OLD."maybe_local_instant" THEN
+                entry := clocks ->> 'maybe_local_instant';
+                clocks := clocks || jsonb_build_object('maybe_local_instant', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_day" IS DISTINCT FROM OLD."maybe_day" THEN
+                entry := clocks ->> 'maybe_day';
+                clocks := clocks || jsonb_build_object('maybe_day', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_time" IS DISTINCT FROM OLD."maybe_time" THEN
+                entry := clocks ->> 'maybe_time';
+                clocks := clocks || jsonb_build_object('maybe_time', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_identifier" IS DISTINCT FROM OLD."maybe_identifier" THEN
+                entry := clocks ->> 'maybe_identifier';
+                clocks := clocks || jsonb_build_object('maybe_identifier', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_document" IS DISTINCT FROM OLD."maybe_document" THEN
+                entry := clocks ->> 'maybe_document';
+                clocks := clocks || jsonb_build_object('maybe_document', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_legacy_document"::text IS DISTINCT FROM OLD."maybe_legacy_document"::text THEN
+                entry := clocks ->> 'maybe_legacy_document';
+                clocks := clocks || jsonb_build_object('maybe_legacy_document', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_bytes" IS DISTINCT FROM OLD."maybe_bytes" THEN
+                entry := clocks ->> 'maybe_bytes';
+                clocks := clocks || jsonb_build_object('maybe_bytes', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."is_deleted" IS DISTINCT FROM OLD."is_deleted" THEN
+                entry := clocks ->> 'is_deleted';
+                clocks := clocks || jsonb_build_object('is_deleted', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            NEW."carburetor$clocks" := clocks;
+        END IF;
+        RETURN NEW;
+    ELSIF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'rows of table "%" cannot be deleted', TG_TABLE_NAME
+            USING ERRCODE = 'CB002', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_every_types(id).';
+    ELSE
+        RAISE EXCEPTION 'table "%" cannot be truncated', TG_TABLE_NAME
+            USING ERRCODE = 'CB003', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_every_types(id).';
+    END IF;
+END
+$carburetor$;
 CREATE TRIGGER "carburetor_stamp" BEFORE INSERT OR UPDATE ON "every_types"
-    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_row"('last_synced_at', 'id');
+    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_every_types"();
+CREATE TRIGGER "carburetor_refuse_delete" BEFORE DELETE OR TRUNCATE ON "every_types"
+    FOR EACH STATEMENT EXECUTE FUNCTION "carburetor_stamp_every_types"();
+CREATE FUNCTION "carburetor_purge_every_types"(row_id text) RETURNS boolean
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $carburetor$
+BEGIN
+    UPDATE "every_types"
+    SET "text_value" = '',
+        "small_value" = 0,
+        "integer_value" = 0,
+        "big_value" = 0,
+        "float_value" = 0,
+        "double_value" = 0,
+        "numeric_value" = 0,
+        "bool_value" = false,
+        "boolean_alias" = false,
+        "instant" = 'epoch',
+        "local_instant" = 'epoch',
+        "day" = 'epoch',
+        "time_of_day" = '00:00',
+        "identifier" = '00000000-0000-0000-0000-000000000000',
+        "document" = '{}',
+        "legacy_document" = '{}',
+        "bytes" = '',
+        "binary_alias" = '',
+        "maybe_text" = NULL,
+        "maybe_small" = NULL,
+        "maybe_integer" = NULL,
+        "maybe_big" = NULL,
+        "maybe_float" = NULL,
+        "maybe_double" = NULL,
+        "maybe_numeric" = NULL,
+        "maybe_bool" = NULL,
+        "maybe_instant" = NULL,
+        "maybe_local_instant" = NULL,
+        "maybe_day" = NULL,
+        "maybe_time" = NULL,
+        "maybe_identifier" = NULL,
+        "maybe_document" = NULL,
+        "maybe_legacy_document" = NULL,
+        "maybe_bytes" = NULL,
+        "is_deleted" = true,
+        "carburetor$clocks" = jsonb_build_object('text_value', '9999999999999999-99999-~purge', 'small_value', '9999999999999999-99999-~purge', 'integer_value', '9999999999999999-99999-~purge', 'big_value', '9999999999999999-99999-~purge', 'float_value', '9999999999999999-99999-~purge', 'double_value', '9999999999999999-99999-~purge', 'numeric_value', '9999999999999999-99999-~purge', 'bool_value', '9999999999999999-99999-~purge', 'boolean_alias', '9999999999999999-99999-~purge', 'instant', '9999999999999999-99999-~purge', 'local_instant', '9999999999999999-99999-~purge', 'day', '9999999999999999-99999-~purge', 'time_of_day', '9999999999999999-99999-~purge', 'identifier', '9999999999999999-99999-~purge', 'document', '9999999999999999-99999-~purge', 'legacy_document', '9999999999999999-99999-~purge', 'bytes', '9999999999999999-99999-~purge', 'binary_alias', '9999999999999999-99999-~purge', 'maybe_text', '9999999999999999-99999-~purge', 'maybe_small', '9999999999999999-99999-~purge', 'maybe_integer', '9999999999999999-99999-~purge', 'maybe_big', '9999999999999999-99999-~purge', 'maybe_float', '9999999999999999-99999-~purge', 'maybe_double', '9999999999999999-99999-~purge', 'maybe_numeric', '9999999999999999-99999-~purge', 'maybe_bool', '9999999999999999-99999-~purge', 'maybe_instant', '9999999999999999-99999-~purge', 'maybe_local_instant', '9999999999999999-99999-~purge', 'maybe_day', '9999999999999999-99999-~purge', 'maybe_time', '9999999999999999-99999-~purge', 'maybe_identifier', '9999999999999999-99999-~purge', 'maybe_document', '9999999999999999-99999-~purge', 'maybe_legacy_document', '9999999999999999-99999-~purge', 'maybe_bytes', '9999999999999999-99999-~purge', 'is_deleted', '9999999999999999-99999-~purge')
+    WHERE "id" = row_id;
+    RETURN FOUND;
+END
+$carburetor$;
 
 -- Table defaulted (defaulted_rows)
 CREATE TABLE "defaulted_rows" (
@@ -111,11 +557,284 @@ CREATE TABLE "defaulted_rows" (
     "swift_only" text NOT NULL,
     "is_deleted" boolean NOT NULL DEFAULT false,
     "last_synced_at" timestamptz NOT NULL,
+    "carburetor$clocks" jsonb NOT NULL DEFAULT '{}'::jsonb,
     CONSTRAINT "defaulted_rows_pkey" PRIMARY KEY ("id")
 );
 COMMENT ON TABLE "defaulted_rows" IS 'One column per kind of default.';
 CREATE INDEX "defaulted_rows_last_synced_at_id_idx" ON "defaulted_rows" ("last_synced_at", "id");
+CREATE FUNCTION "carburetor_stamp_defaulted_rows"() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $carburetor$
+DECLARE
+    stamp timestamptz;
+    server_clock text;
+    clocks jsonb;
+    entry text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+        NEW."carburetor$clocks" := jsonb_build_object('created_at', server_clock, 'created_local', server_clock, 'created_on', server_clock, 'created_time', server_clock, 'maybe_created_at', server_clock, 'nothing', server_clock, 'settings', server_clock, 'legacy_settings', server_clock, 'label', server_clock, 'zero', server_clock, 'smallest', server_clock, 'large', server_clock, 'half', server_clock, 'ratio', server_clock, 'exact', server_clock, 'database_supplied', server_clock, 'swift_only', server_clock, 'is_deleted', server_clock) || coalesce(NEW."carburetor$clocks", '{}'::jsonb);
+        RETURN NEW;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW."id" IS DISTINCT FROM OLD."id" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'id', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'id',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond',
+                          OLD."last_synced_at" + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
+            server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+            clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
+            IF NEW."created_at" IS DISTINCT FROM OLD."created_at" THEN
+                entry := clocks ->> 'created_at';
+                clocks := clocks || jsonb_build_object('created_at', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."created_local" IS DISTINCT FROM OLD."created_local" THEN
+                entry := clocks ->> 'created_local';
+                clocks := clocks || jsonb_build_object('created_local', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."created_on" IS DISTINCT FROM OLD."created_on" THEN
+                entry := clocks ->> 'created_on';
+                clocks := clocks || jsonb_build_object('created_on', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."created_time" IS DISTINCT FROM OLD."created_time" THEN
+                entry := clocks ->> 'created_time';
+                clocks := clocks || jsonb_build_object('created_time', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."maybe_created_at" IS DISTINCT FROM OLD."maybe_created_at" THEN
+                entry := clocks ->> 'maybe_created_at';
+                clocks := clocks || jsonb_build_object('maybe_created_at', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."nothing" IS DISTINCT FROM OLD."nothing" THEN
+                entry := clocks ->> 'nothing';
+                clocks := clocks || jsonb_build_object('nothing', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."settings" IS DISTINCT FROM OLD."settings" THEN
+                entry := clocks ->> 'settings';
+                clocks := clocks || jsonb_build_object('settings', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."legacy_settings"::text IS DISTINCT FROM OLD."legacy_settings"::text THEN
+                entry := clocks ->> 'legacy_settings';
+                clocks := clocks || jsonb_build_object('legacy_settings', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."label" IS DISTINCT FROM OLD."label" THEN
+                entry := clocks ->> 'label';
+                clocks := clocks || jsonb_build_object('label', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."zero" IS DISTINCT FROM OLD."zero" THEN
+                entry := clocks ->> 'zero';
+                clocks := clocks || jsonb_build_object('zero', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."smallest" IS DISTINCT FROM OLD."smallest" THEN
+                entry := clocks ->> 'smallest';
+                clocks := clocks || jsonb_build_object('smallest', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."large" IS DISTINCT FROM OLD."large" THEN
+                entry := clocks ->> 'large';
+                clocks := clocks || jsonb_build_object('large', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."half" IS DISTINCT FROM OLD."half" THEN
+                entry := clocks ->> 'half';
+                clocks := clocks || jsonb_build_object('half', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."ratio" IS DISTINCT FROM OLD."ratio" THEN
+                entry := clocks ->> 'ratio';
+                clocks := clocks || jsonb_build_object('ratio', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."exact" IS DISTINCT FROM OLD."exact" THEN
+                entry := clocks ->> 'exact';
+                clocks := clocks || jsonb_build_object('exact', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."database_supplied" IS DISTINCT FROM OLD."database_supplied" THEN
+                entry := clocks ->> 'database_supplied';
+                clocks := clocks || jsonb_build_object('database_supplied', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."swift_only" IS DISTINCT FROM OLD."swift_only" THEN
+                entry := clocks ->> 'swift_only';
+                clocks := clocks || jsonb_build_object('swift_only', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."is_deleted" IS DISTINCT FROM OLD."is_deleted" THEN
+                entry := clocks ->> 'is_deleted';
+                clocks := clocks || jsonb_build_object('is_deleted', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            NEW."carburetor$clocks" := clocks;
+        END IF;
+        RETURN NEW;
+    ELSIF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'rows of table "%" cannot be deleted', TG_TABLE_NAME
+            USING ERRCODE = 'CB002', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_defaulted_rows(id).';
+    ELSE
+        RAISE EXCEPTION 'table "%" cannot be truncated', TG_TABLE_NAME
+            USING ERRCODE = 'CB003', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_defaulted_rows(id).';
+    END IF;
+END
+$carburetor$;
 CREATE TRIGGER "carburetor_stamp" BEFORE INSERT OR UPDATE ON "defaulted_rows"
-    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_row"('last_synced_at', 'id');
+    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_defaulted_rows"();
+CREATE TRIGGER "carburetor_refuse_delete" BEFORE DELETE OR TRUNCATE ON "defaulted_rows"
+    FOR EACH STATEMENT EXECUTE FUNCTION "carburetor_stamp_defaulted_rows"();
+CREATE FUNCTION "carburetor_purge_defaulted_rows"(row_id text) RETURNS boolean
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $carburetor$
+BEGIN
+    UPDATE "defaulted_rows"
+    SET "created_at" = DEFAULT,
+        "created_local" = DEFAULT,
+        "created_on" = DEFAULT,
+        "created_time" = DEFAULT,
+        "maybe_created_at" = NULL,
+        "nothing" = NULL,
+        "settings" = DEFAULT,
+        "legacy_settings" = DEFAULT,
+        "label" = DEFAULT,
+        "zero" = DEFAULT,
+        "smallest" = DEFAULT,
+        "large" = DEFAULT,
+        "half" = DEFAULT,
+        "ratio" = DEFAULT,
+        "exact" = DEFAULT,
+        "database_supplied" = NULL,
+        "swift_only" = '',
+        "is_deleted" = true,
+        "carburetor$clocks" = jsonb_build_object('created_at', '9999999999999999-99999-~purge', 'created_local', '9999999999999999-99999-~purge', 'created_on', '9999999999999999-99999-~purge', 'created_time', '9999999999999999-99999-~purge', 'maybe_created_at', '9999999999999999-99999-~purge', 'nothing', '9999999999999999-99999-~purge', 'settings', '9999999999999999-99999-~purge', 'legacy_settings', '9999999999999999-99999-~purge', 'label', '9999999999999999-99999-~purge', 'zero', '9999999999999999-99999-~purge', 'smallest', '9999999999999999-99999-~purge', 'large', '9999999999999999-99999-~purge', 'half', '9999999999999999-99999-~purge', 'ratio', '9999999999999999-99999-~purge', 'exact', '9999999999999999-99999-~purge', 'database_supplied', '9999999999999999-99999-~purge', 'swift_only', '9999999999999999-99999-~purge', 'is_deleted', '9999999999999999-99999-~purge')
+    WHERE "id" = row_id;
+    RETURN FOUND;
+END
+$carburetor$;
 
 COMMIT;

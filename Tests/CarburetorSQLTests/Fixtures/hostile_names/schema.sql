@@ -12,37 +12,6 @@
 
 BEGIN;
 
--- Stamps the sync column on every write and keeps the id and
--- #[immutable] columns from changing. Each table's trigger passes
--- its sync column, then the columns an UPDATE may not change.
-CREATE FUNCTION "carburetor_stamp_row"() RETURNS trigger
-LANGUAGE plpgsql AS $carburetor$
-DECLARE
-    sync_column text := TG_ARGV[0];
-    stamp timestamptz := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
-    old_row jsonb;
-    new_row jsonb;
-    fixed_column text;
-BEGIN
-    IF TG_OP = 'UPDATE' THEN
-        old_row := to_jsonb(OLD);
-        new_row := to_jsonb(NEW);
-        FOR argument_index IN 1 .. TG_NARGS - 1 LOOP
-            fixed_column := TG_ARGV[argument_index];
-            IF new_row -> fixed_column IS DISTINCT FROM old_row -> fixed_column THEN
-                RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', fixed_column, TG_TABLE_NAME
-                    USING ERRCODE = 'CB001',
-                          SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = fixed_column,
-                          HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
-            END IF;
-        END LOOP;
-        stamp := greatest(stamp, (old_row ->> sync_column)::timestamptz + interval '1 microsecond');
-    END IF;
-    NEW := jsonb_populate_record(NEW, jsonb_build_object(sync_column, stamp));
-    RETURN NEW;
-END
-$carburetor$;
-
 -- Table user (user)
 CREATE TABLE "user" (
     "select" text NOT NULL,
@@ -55,14 +24,161 @@ CREATE TABLE "user" (
     "delta" integer NOT NULL DEFAULT -7,
     "from" timestamptz NOT NULL,
     "where" boolean NOT NULL DEFAULT false,
+    "carburetor$clocks" jsonb NOT NULL DEFAULT '{}'::jsonb,
     CONSTRAINT "user_pkey" PRIMARY KEY ("select")
 );
 COMMENT ON TABLE "user" IS 'The "user" table: it''s a reserved word; so are its columns.';
 COMMENT ON COLUMN "user"."MixedCase" IS 'Mixed case must survive: "MixedCase" is not "mixedcase".';
 CREATE INDEX "user_from_select_idx" ON "user" ("from", "select");
 CREATE INDEX "user_group_from_select_idx" ON "user" ("group", "from", "select");
+CREATE FUNCTION "carburetor_stamp_user"() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $carburetor$
+DECLARE
+    stamp timestamptz;
+    server_clock text;
+    clocks jsonb;
+    entry text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
+        NEW."from" := stamp;
+        server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+        NEW."carburetor$clocks" := jsonb_build_object('order', server_clock, 'group', server_clock, 'MixedCase', server_clock, 'note', server_clock, 'empty', server_clock, 'balance', server_clock, 'delta', server_clock, 'where', server_clock) || coalesce(NEW."carburetor$clocks", '{}'::jsonb);
+        RETURN NEW;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW."select" IS DISTINCT FROM OLD."select" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'select', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'select',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        IF NEW."group" IS DISTINCT FROM OLD."group" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'group', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'group',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond',
+                          OLD."from" + interval '1 microsecond');
+        NEW."from" := stamp;
+        IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
+            server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+            clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
+            IF NEW."order" IS DISTINCT FROM OLD."order" THEN
+                entry := clocks ->> 'order';
+                clocks := clocks || jsonb_build_object('order', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."MixedCase" IS DISTINCT FROM OLD."MixedCase" THEN
+                entry := clocks ->> 'MixedCase';
+                clocks := clocks || jsonb_build_object('MixedCase', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."note" IS DISTINCT FROM OLD."note" THEN
+                entry := clocks ->> 'note';
+                clocks := clocks || jsonb_build_object('note', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."empty" IS DISTINCT FROM OLD."empty" THEN
+                entry := clocks ->> 'empty';
+                clocks := clocks || jsonb_build_object('empty', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."balance" IS DISTINCT FROM OLD."balance" THEN
+                entry := clocks ->> 'balance';
+                clocks := clocks || jsonb_build_object('balance', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."delta" IS DISTINCT FROM OLD."delta" THEN
+                entry := clocks ->> 'delta';
+                clocks := clocks || jsonb_build_object('delta', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."where" IS DISTINCT FROM OLD."where" THEN
+                entry := clocks ->> 'where';
+                clocks := clocks || jsonb_build_object('where', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            NEW."carburetor$clocks" := clocks;
+        END IF;
+        RETURN NEW;
+    ELSIF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'rows of table "%" cannot be deleted', TG_TABLE_NAME
+            USING ERRCODE = 'CB002', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column where instead, so devices learn about it; to erase a row for good, call carburetor_purge_user(id).';
+    ELSE
+        RAISE EXCEPTION 'table "%" cannot be truncated', TG_TABLE_NAME
+            USING ERRCODE = 'CB003', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column where instead, so devices learn about it; to erase a row for good, call carburetor_purge_user(id).';
+    END IF;
+END
+$carburetor$;
 CREATE TRIGGER "carburetor_stamp" BEFORE INSERT OR UPDATE ON "user"
-    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_row"('from', 'select', 'group');
+    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_user"();
+CREATE TRIGGER "carburetor_refuse_delete" BEFORE DELETE OR TRUNCATE ON "user"
+    FOR EACH STATEMENT EXECUTE FUNCTION "carburetor_stamp_user"();
+CREATE FUNCTION "carburetor_purge_user"(row_id text) RETURNS boolean
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $carburetor$
+BEGIN
+    UPDATE "user"
+    SET "order" = NULL,
+        "MixedCase" = '',
+        "note" = DEFAULT,
+        "empty" = DEFAULT,
+        "balance" = DEFAULT,
+        "delta" = DEFAULT,
+        "where" = true,
+        "carburetor$clocks" = jsonb_build_object('order', '9999999999999999-99999-~purge', 'group', '9999999999999999-99999-~purge', 'MixedCase', '9999999999999999-99999-~purge', 'note', '9999999999999999-99999-~purge', 'empty', '9999999999999999-99999-~purge', 'balance', '9999999999999999-99999-~purge', 'delta', '9999999999999999-99999-~purge', 'where', '9999999999999999-99999-~purge')
+    WHERE "select" = row_id;
+    RETURN FOUND;
+END
+$carburetor$;
 
 -- Table order (orders)
 CREATE TABLE "orders" (
@@ -71,12 +187,99 @@ CREATE TABLE "orders" (
     "table" text,
     "is_deleted" boolean NOT NULL DEFAULT false,
     "last_synced_at" timestamptz NOT NULL,
+    "carburetor$clocks" jsonb NOT NULL DEFAULT '{}'::jsonb,
     CONSTRAINT "orders_pkey" PRIMARY KEY ("id")
 );
 CREATE INDEX "orders_last_synced_at_id_idx_8ccf3d1174" ON "orders" ("last_synced_at", "id");
 CREATE INDEX "orders_shop_id_last_synced_at_id_idx_3488928d16" ON "orders" ("shop_id", "last_synced_at", "id");
+CREATE FUNCTION "carburetor_stamp_orders"() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $carburetor$
+DECLARE
+    stamp timestamptz;
+    server_clock text;
+    clocks jsonb;
+    entry text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+        NEW."carburetor$clocks" := jsonb_build_object('shop_id', server_clock, 'table', server_clock, 'is_deleted', server_clock) || coalesce(NEW."carburetor$clocks", '{}'::jsonb);
+        RETURN NEW;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW."id" IS DISTINCT FROM OLD."id" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'id', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'id',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        IF NEW."shop_id" IS DISTINCT FROM OLD."shop_id" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'shop_id', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'shop_id',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond',
+                          OLD."last_synced_at" + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
+            server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+            clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
+            IF NEW."table" IS DISTINCT FROM OLD."table" THEN
+                entry := clocks ->> 'table';
+                clocks := clocks || jsonb_build_object('table', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."is_deleted" IS DISTINCT FROM OLD."is_deleted" THEN
+                entry := clocks ->> 'is_deleted';
+                clocks := clocks || jsonb_build_object('is_deleted', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            NEW."carburetor$clocks" := clocks;
+        END IF;
+        RETURN NEW;
+    ELSIF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'rows of table "%" cannot be deleted', TG_TABLE_NAME
+            USING ERRCODE = 'CB002', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_orders(id).';
+    ELSE
+        RAISE EXCEPTION 'table "%" cannot be truncated', TG_TABLE_NAME
+            USING ERRCODE = 'CB003', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_orders(id).';
+    END IF;
+END
+$carburetor$;
 CREATE TRIGGER "carburetor_stamp" BEFORE INSERT OR UPDATE ON "orders"
-    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_row"('last_synced_at', 'id', 'shop_id');
+    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_orders"();
+CREATE TRIGGER "carburetor_refuse_delete" BEFORE DELETE OR TRUNCATE ON "orders"
+    FOR EACH STATEMENT EXECUTE FUNCTION "carburetor_stamp_orders"();
+CREATE FUNCTION "carburetor_purge_orders"(row_id text) RETURNS boolean
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $carburetor$
+BEGIN
+    UPDATE "orders"
+    SET "table" = NULL,
+        "is_deleted" = true,
+        "carburetor$clocks" = jsonb_build_object('shop_id', '9999999999999999-99999-~purge', 'table', '9999999999999999-99999-~purge', 'is_deleted', '9999999999999999-99999-~purge')
+    WHERE "id" = row_id;
+    RETURN FOUND;
+END
+$carburetor$;
 
 -- Table order_shop (orders_shop_id)
 CREATE TABLE "orders_shop_id" (
@@ -84,12 +287,93 @@ CREATE TABLE "orders_shop_id" (
     "column" text NOT NULL,
     "is_deleted" boolean NOT NULL DEFAULT false,
     "last_synced_at" timestamptz NOT NULL,
+    "carburetor$clocks" jsonb NOT NULL DEFAULT '{}'::jsonb,
     CONSTRAINT "orders_shop_id_pkey" PRIMARY KEY ("id")
 );
 COMMENT ON TABLE "orders_shop_id" IS 'Its sync index name would be the same as the restriction index of "orders".';
 CREATE INDEX "orders_shop_id_last_synced_at_id_idx_3763b76a22" ON "orders_shop_id" ("last_synced_at", "id");
+CREATE FUNCTION "carburetor_stamp_orders_shop_id"() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $carburetor$
+DECLARE
+    stamp timestamptz;
+    server_clock text;
+    clocks jsonb;
+    entry text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+        NEW."carburetor$clocks" := jsonb_build_object('column', server_clock, 'is_deleted', server_clock) || coalesce(NEW."carburetor$clocks", '{}'::jsonb);
+        RETURN NEW;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW."id" IS DISTINCT FROM OLD."id" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'id', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'id',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond',
+                          OLD."last_synced_at" + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
+            server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+            clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
+            IF NEW."column" IS DISTINCT FROM OLD."column" THEN
+                entry := clocks ->> 'column';
+                clocks := clocks || jsonb_build_object('column', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."is_deleted" IS DISTINCT FROM OLD."is_deleted" THEN
+                entry := clocks ->> 'is_deleted';
+                clocks := clocks || jsonb_build_object('is_deleted', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            NEW."carburetor$clocks" := clocks;
+        END IF;
+        RETURN NEW;
+    ELSIF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'rows of table "%" cannot be deleted', TG_TABLE_NAME
+            USING ERRCODE = 'CB002', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_orders_shop_id(id).';
+    ELSE
+        RAISE EXCEPTION 'table "%" cannot be truncated', TG_TABLE_NAME
+            USING ERRCODE = 'CB003', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_orders_shop_id(id).';
+    END IF;
+END
+$carburetor$;
 CREATE TRIGGER "carburetor_stamp" BEFORE INSERT OR UPDATE ON "orders_shop_id"
-    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_row"('last_synced_at', 'id');
+    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_orders_shop_id"();
+CREATE TRIGGER "carburetor_refuse_delete" BEFORE DELETE OR TRUNCATE ON "orders_shop_id"
+    FOR EACH STATEMENT EXECUTE FUNCTION "carburetor_stamp_orders_shop_id"();
+CREATE FUNCTION "carburetor_purge_orders_shop_id"(row_id text) RETURNS boolean
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $carburetor$
+BEGIN
+    UPDATE "orders_shop_id"
+    SET "column" = '',
+        "is_deleted" = true,
+        "carburetor$clocks" = jsonb_build_object('column', '9999999999999999-99999-~purge', 'is_deleted', '9999999999999999-99999-~purge')
+    WHERE "id" = row_id;
+    RETURN FOUND;
+END
+$carburetor$;
 
 -- Table long_one (a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgh)
 CREATE TABLE "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgh" (
@@ -97,12 +381,87 @@ CREATE TABLE "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgh" (
     "a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi" text NOT NULL,
     "is_deleted" boolean NOT NULL DEFAULT false,
     "last_synced_at" timestamptz NOT NULL,
+    "carburetor$clocks" jsonb NOT NULL DEFAULT '{}'::jsonb,
     CONSTRAINT "a_table_whose_plural_is_exactly_sixty_three_bytes_lo_39af42d69e" PRIMARY KEY ("id")
 );
 CREATE INDEX "a_table_whose_plural_is_exactly_sixty_three_bytes_lo_a5f7af1016" ON "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgh" ("last_synced_at", "id");
 CREATE INDEX "a_table_whose_plural_is_exactly_sixty_three_bytes_lo_e13742b017" ON "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgh" ("a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi", "last_synced_at", "id");
+CREATE FUNCTION "carburetor_stamp_a_table_whose_plural_is_exactly_six_beb1aa023a"() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $carburetor$
+DECLARE
+    stamp timestamptz;
+    server_clock text;
+    clocks jsonb;
+    entry text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+        NEW."carburetor$clocks" := jsonb_build_object('a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi', server_clock, 'is_deleted', server_clock) || coalesce(NEW."carburetor$clocks", '{}'::jsonb);
+        RETURN NEW;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW."id" IS DISTINCT FROM OLD."id" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'id', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'id',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        IF NEW."a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi" IS DISTINCT FROM OLD."a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond',
+                          OLD."last_synced_at" + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
+            server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+            clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
+            IF NEW."is_deleted" IS DISTINCT FROM OLD."is_deleted" THEN
+                entry := clocks ->> 'is_deleted';
+                clocks := clocks || jsonb_build_object('is_deleted', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            NEW."carburetor$clocks" := clocks;
+        END IF;
+        RETURN NEW;
+    ELSIF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'rows of table "%" cannot be deleted', TG_TABLE_NAME
+            USING ERRCODE = 'CB002', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_a_table_whose_plural_is_exactly_six_3257757f5c(id).';
+    ELSE
+        RAISE EXCEPTION 'table "%" cannot be truncated', TG_TABLE_NAME
+            USING ERRCODE = 'CB003', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_a_table_whose_plural_is_exactly_six_3257757f5c(id).';
+    END IF;
+END
+$carburetor$;
 CREATE TRIGGER "carburetor_stamp" BEFORE INSERT OR UPDATE ON "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgh"
-    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_row"('last_synced_at', 'id', 'a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi');
+    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_a_table_whose_plural_is_exactly_six_beb1aa023a"();
+CREATE TRIGGER "carburetor_refuse_delete" BEFORE DELETE OR TRUNCATE ON "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgh"
+    FOR EACH STATEMENT EXECUTE FUNCTION "carburetor_stamp_a_table_whose_plural_is_exactly_six_beb1aa023a"();
+CREATE FUNCTION "carburetor_purge_a_table_whose_plural_is_exactly_six_3257757f5c"(row_id text) RETURNS boolean
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $carburetor$
+BEGIN
+    UPDATE "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgh"
+    SET "is_deleted" = true,
+        "carburetor$clocks" = jsonb_build_object('a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi', '9999999999999999-99999-~purge', 'is_deleted', '9999999999999999-99999-~purge')
+    WHERE "id" = row_id;
+    RETURN FOUND;
+END
+$carburetor$;
 
 -- Table long_two (a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgi)
 CREATE TABLE "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgi" (
@@ -110,12 +469,87 @@ CREATE TABLE "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgi" (
     "a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi" text NOT NULL,
     "is_deleted" boolean NOT NULL DEFAULT false,
     "last_synced_at" timestamptz NOT NULL,
+    "carburetor$clocks" jsonb NOT NULL DEFAULT '{}'::jsonb,
     CONSTRAINT "a_table_whose_plural_is_exactly_sixty_three_bytes_lo_b1a48f3bc3" PRIMARY KEY ("id")
 );
 CREATE INDEX "a_table_whose_plural_is_exactly_sixty_three_bytes_lo_ca04794dca" ON "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgi" ("last_synced_at", "id");
 CREATE INDEX "a_table_whose_plural_is_exactly_sixty_three_bytes_lo_03e9143750" ON "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgi" ("a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi", "last_synced_at", "id");
+CREATE FUNCTION "carburetor_stamp_a_table_whose_plural_is_exactly_six_beb1ab023a"() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $carburetor$
+DECLARE
+    stamp timestamptz;
+    server_clock text;
+    clocks jsonb;
+    entry text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+        NEW."carburetor$clocks" := jsonb_build_object('a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi', server_clock, 'is_deleted', server_clock) || coalesce(NEW."carburetor$clocks", '{}'::jsonb);
+        RETURN NEW;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW."id" IS DISTINCT FROM OLD."id" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'id', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'id',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        IF NEW."a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi" IS DISTINCT FROM OLD."a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond',
+                          OLD."last_synced_at" + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
+            server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+            clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
+            IF NEW."is_deleted" IS DISTINCT FROM OLD."is_deleted" THEN
+                entry := clocks ->> 'is_deleted';
+                clocks := clocks || jsonb_build_object('is_deleted', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            NEW."carburetor$clocks" := clocks;
+        END IF;
+        RETURN NEW;
+    ELSIF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'rows of table "%" cannot be deleted', TG_TABLE_NAME
+            USING ERRCODE = 'CB002', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_a_table_whose_plural_is_exactly_six_3257767f5c(id).';
+    ELSE
+        RAISE EXCEPTION 'table "%" cannot be truncated', TG_TABLE_NAME
+            USING ERRCODE = 'CB003', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_a_table_whose_plural_is_exactly_six_3257767f5c(id).';
+    END IF;
+END
+$carburetor$;
 CREATE TRIGGER "carburetor_stamp" BEFORE INSERT OR UPDATE ON "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgi"
-    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_row"('last_synced_at', 'id', 'a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi');
+    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_a_table_whose_plural_is_exactly_six_beb1ab023a"();
+CREATE TRIGGER "carburetor_refuse_delete" BEFORE DELETE OR TRUNCATE ON "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgi"
+    FOR EACH STATEMENT EXECUTE FUNCTION "carburetor_stamp_a_table_whose_plural_is_exactly_six_beb1ab023a"();
+CREATE FUNCTION "carburetor_purge_a_table_whose_plural_is_exactly_six_3257767f5c"(row_id text) RETURNS boolean
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $carburetor$
+BEGIN
+    UPDATE "a_table_whose_plural_is_exactly_sixty_three_bytes_long_abcdefgi"
+    SET "is_deleted" = true,
+        "carburetor$clocks" = jsonb_build_object('a_column_whose_name_is_exactly_sixty_three_bytes_long_abcdefghi', '9999999999999999-99999-~purge', 'is_deleted', '9999999999999999-99999-~purge')
+    WHERE "id" = row_id;
+    RETURN FOUND;
+END
+$carburetor$;
 
 -- Table index_like (orders_last_synced_at_id_idx)
 CREATE TABLE "orders_last_synced_at_id_idx" (
@@ -123,11 +557,92 @@ CREATE TABLE "orders_last_synced_at_id_idx" (
     "value" integer NOT NULL,
     "is_deleted" boolean NOT NULL DEFAULT false,
     "last_synced_at" timestamptz NOT NULL,
+    "carburetor$clocks" jsonb NOT NULL DEFAULT '{}'::jsonb,
     CONSTRAINT "orders_last_synced_at_id_idx_pkey" PRIMARY KEY ("id")
 );
 COMMENT ON TABLE "orders_last_synced_at_id_idx" IS 'A table named like another table''s index.';
 CREATE INDEX "orders_last_synced_at_id_idx_last_synced_at_id_idx" ON "orders_last_synced_at_id_idx" ("last_synced_at", "id");
+CREATE FUNCTION "carburetor_stamp_orders_last_synced_at_id_idx"() RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $carburetor$
+DECLARE
+    stamp timestamptz;
+    server_clock text;
+    clocks jsonb;
+    entry text;
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+        NEW."carburetor$clocks" := jsonb_build_object('value', server_clock, 'is_deleted', server_clock) || coalesce(NEW."carburetor$clocks", '{}'::jsonb);
+        RETURN NEW;
+    ELSIF TG_OP = 'UPDATE' THEN
+        IF NEW."id" IS DISTINCT FROM OLD."id" THEN
+            RAISE EXCEPTION 'column "%" of table "%" cannot be changed by an UPDATE', 'id', TG_TABLE_NAME
+                USING ERRCODE = 'CB001',
+                      SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME, COLUMN = 'id',
+                      HINT = 'The id and #[immutable] columns are set when a row is inserted and never change.';
+        END IF;
+        stamp := greatest(clock_timestamp(), transaction_timestamp() + interval '1 microsecond',
+                          OLD."last_synced_at" + interval '1 microsecond');
+        NEW."last_synced_at" := stamp;
+        IF NEW."carburetor$clocks" IS NOT DISTINCT FROM OLD."carburetor$clocks" THEN
+            server_clock := lpad((extract(epoch FROM stamp) * 1000000)::bigint::text, 16, '0') || '-00000-~server';
+            clocks := coalesce(OLD."carburetor$clocks", '{}'::jsonb);
+            IF NEW."value" IS DISTINCT FROM OLD."value" THEN
+                entry := clocks ->> 'value';
+                clocks := clocks || jsonb_build_object('value', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            IF NEW."is_deleted" IS DISTINCT FROM OLD."is_deleted" THEN
+                entry := clocks ->> 'is_deleted';
+                clocks := clocks || jsonb_build_object('is_deleted', CASE
+                    WHEN entry IS NULL OR server_clock COLLATE "C" > entry COLLATE "C" THEN server_clock
+                    WHEN substr(entry, 18, 5) <> '99999' THEN
+                        left(entry, 17) || lpad((substr(entry, 18, 5)::integer + 1)::text, 5, '0') || '-~server'
+                    WHEN left(entry, 16) <> '9999999999999999' THEN
+                        lpad((left(entry, 16)::bigint + 1)::text, 16, '0') || '-00000-~server'
+                    ELSE entry
+                END);
+            END IF;
+            NEW."carburetor$clocks" := clocks;
+        END IF;
+        RETURN NEW;
+    ELSIF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'rows of table "%" cannot be deleted', TG_TABLE_NAME
+            USING ERRCODE = 'CB002', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_orders_last_synced_at_id_idx(id).';
+    ELSE
+        RAISE EXCEPTION 'table "%" cannot be truncated', TG_TABLE_NAME
+            USING ERRCODE = 'CB003', SCHEMA = TG_TABLE_SCHEMA, TABLE = TG_TABLE_NAME,
+                  HINT = 'Set the soft-delete column is_deleted instead, so devices learn about it; to erase a row for good, call carburetor_purge_orders_last_synced_at_id_idx(id).';
+    END IF;
+END
+$carburetor$;
 CREATE TRIGGER "carburetor_stamp" BEFORE INSERT OR UPDATE ON "orders_last_synced_at_id_idx"
-    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_row"('last_synced_at', 'id');
+    FOR EACH ROW EXECUTE FUNCTION "carburetor_stamp_orders_last_synced_at_id_idx"();
+CREATE TRIGGER "carburetor_refuse_delete" BEFORE DELETE OR TRUNCATE ON "orders_last_synced_at_id_idx"
+    FOR EACH STATEMENT EXECUTE FUNCTION "carburetor_stamp_orders_last_synced_at_id_idx"();
+CREATE FUNCTION "carburetor_purge_orders_last_synced_at_id_idx"(row_id text) RETURNS boolean
+LANGUAGE plpgsql
+SET search_path FROM CURRENT
+AS $carburetor$
+BEGIN
+    UPDATE "orders_last_synced_at_id_idx"
+    SET "value" = 0,
+        "is_deleted" = true,
+        "carburetor$clocks" = jsonb_build_object('value', '9999999999999999-99999-~purge', 'is_deleted', '9999999999999999-99999-~purge')
+    WHERE "id" = row_id;
+    RETURN FOUND;
+END
+$carburetor$;
 
 COMMIT;

@@ -3,6 +3,12 @@
 
 DROP TABLE "phone_books";
 
+DROP FUNCTION IF EXISTS "carburetor_stamp_phone_books"();
+
+DROP FUNCTION IF EXISTS "carburetor_purge_phone_books"(text);
+
 DROP TABLE "users";
 
-DROP FUNCTION IF EXISTS "carburetor_stamp_row"();
+DROP FUNCTION IF EXISTS "carburetor_stamp_users"();
+
+DROP FUNCTION IF EXISTS "carburetor_purge_users"(text);
