@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CarburetorDocs", targets: ["CarburetorDocs"]),
         .library(name: "CarburetorWire", targets: ["CarburetorWire"]),
         .library(name: "CarburetorRuntime", targets: ["CarburetorRuntime"]),
+        .library(name: "CarburetorClient", targets: ["CarburetorClient"]),
         .library(name: "CarburetorSwiftGen", targets: ["CarburetorSwiftGen"]),
         .plugin(name: "CarburetorPlugin", targets: ["CarburetorPlugin"]),
     ],
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Front end: source files, diagnostics, lexer, parser, resolver, formatter.
@@ -28,7 +30,7 @@ let package = Package(
         // What the commands do (check, emit, fmt), as library code the tests call;
         // the backend registry lives here because it links every backend.
         .target(name: "CarburetorDriver", dependencies: [
-            "CarburetorCore", "CarburetorSQL", "CarburetorDocs", "CarburetorSwiftGen",
+            "CarburetorCore", "CarburetorSQL", "CarburetorDocs", "CarburetorSwiftGen", "CarburetorClientGen",
             "CarburetorMigrate", "CarburetorMigrateLive",
         ]),
         // The thin command-line interface.
@@ -106,8 +108,28 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CarburetorRuntimeTests", dependencies: ["CarburetorRuntime"]),
+        // What generated device code imports: the local SQLite store on GRDB, dirty tracking, merge,
+        // offsets and the sync loop (re-exports the wire module; never links PostgresNIO).
+        .target(
+            name: "CarburetorClient",
+            dependencies: ["CarburetorWire", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Generated/ holds `--emit swift-client` output of the all_types fixture, kept current by
+        // CarburetorClientGenTests.
+        .testTarget(
+            name: "CarburetorClientTests",
+            dependencies: ["CarburetorClient", "CarburetorWire", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The Swift backend: models and sync-group download code.
         .target(name: "CarburetorSwiftGen", dependencies: ["CarburetorCore", "CarburetorSQL"]),
+        // The device backend (`--emit swift-client`): GRDB records and sync descriptors.
+        .target(name: "CarburetorClientGen", dependencies: ["CarburetorCore"]),
+        .testTarget(
+            name: "CarburetorClientGenTests",
+            // The client library is built for the test that compiles generated code against it.
+            dependencies: ["CarburetorClientGen", "CarburetorCore", "CarburetorClient"],
+            exclude: ["Fixtures"]
+        ),
         // Generates Models.swift and SyncGroups.swift from a target's .carb file at build time.
         .plugin(name: "CarburetorPlugin", capability: .buildTool(), dependencies: ["carburetor-compile"]),
         // Generated code for a sample, run against a throwaway PostgreSQL.

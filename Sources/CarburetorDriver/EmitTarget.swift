@@ -1,3 +1,4 @@
+import CarburetorClientGen
 import CarburetorCore
 import CarburetorDocs
 import CarburetorSQL
@@ -24,6 +25,8 @@ public enum EmitTarget: String, CaseIterable, Sendable {
     case swift
     /// Markdown documentation.
     case docs
+    /// Device code: GRDB records and sync descriptors for `CarburetorClient`.
+    case swiftClient = "swift-client"
 
     public func generator(options: BackendOptions) -> any CodeGenerator {
         switch self {
@@ -31,6 +34,7 @@ public enum EmitTarget: String, CaseIterable, Sendable {
             SQLGenerator(options: .init(ifNotExists: options.ifNotExists, schemaName: options.schemaName))
         case .swift: SwiftGenerator()
         case .docs: DocsGenerator()
+        case .swiftClient: ClientGenerator()
         }
     }
 }

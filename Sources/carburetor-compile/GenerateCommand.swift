@@ -2,11 +2,11 @@ import ArgumentParser
 import CarburetorCore
 import CarburetorDriver
 
-/// The default subcommand: `carburetor-compile FILE --emit sql|swift|docs`.
+/// The default subcommand: `carburetor-compile FILE --emit sql|swift|swift-client|docs`.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Compile a config and emit SQL, Swift or docs (the default subcommand)."
+        abstract: "Compile a config and emit SQL, Swift (server or device) or docs (the default subcommand)."
     )
 
     @Argument(help: "The config file; '-' reads standard input.")
