@@ -129,7 +129,7 @@ import Testing
             let clock = Self.clock(1)
             let instant = try #require(RFC3339.date(from: "2024-05-01T12:51:30.123456Z"))
             let upload = EveryType.Upload(
-                id: "e1", textValue: .set("tëxt \"quoted\" \\ ' 🚀"), smallValue: .set(-32768), intValue: .set(2_147_483_647),
+                id: "e1", textValue: .set("tëxt \"quoted\" \\ ' 🚀\t\u{1}\nline"), smallValue: .set(-32768), intValue: .set(2_147_483_647),
                 bigValue: .set(Int64.min), floatValue: .set(1.5e-7), doubleValue: .set(-0.1),
                 numericValue: .set(Decimal(string: "12345678901234567890.000000001")!), boolValue: .set(true),
                 instant: .set(instant), localMoment: .set(try #require(LocalDateTime("1999-12-31T23:59:59.999999"))),

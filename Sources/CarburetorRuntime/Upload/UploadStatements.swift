@@ -44,15 +44,15 @@ enum UploadStatements {
             ? "'{}'::text[]" : "array_remove(ARRAY[\(differences.joined(separator: ", "))]::text[], NULL)"
         let id = quotedIdentifier(table.idColumn)
         let sql = """
-            SELECT t.\(id), \(visible), \(differenceList), t.\(clocks)::text
+            SELECT t.\(id), \(visible), \(differenceList), \(clockPairs)
             FROM \(recordset(table)) JOIN \(quotedIdentifier(table.name)) AS t ON t.\(id) = u."i"
             ORDER BY t.\(id) FOR UPDATE OF t
             """
         var result: [String: StoredState] = [:]
         let rows = try await session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger)
-        for try await (rowID, isVisible, immutable, clockText) in rows.decode((String, Bool, [String], String).self) {
+        for try await (rowID, isVisible, immutable, pairs) in rows.decode((String, Bool, [String], [String]).self) {
             result[rowID] = StoredState(visible: isVisible, immutableDifferences: immutable,
-                                        clocks: parseClocks(clockText))
+                                        clocks: parseClocks(pairs))
         }
         return result
     }
@@ -112,7 +112,7 @@ enum UploadStatements {
         let synced = Row.syncedTable
         let selectList = synced.columns.map { "t." + quotedIdentifier($0) }
             + ["t." + quotedIdentifier(synced.syncColumn), "t." + quotedIdentifier(synced.idColumn),
-               "t.\(clocks)::text"]
+               clockPairs]
         let sql = "SELECT \(selectList.joined(separator: ", ")) FROM \(quotedIdentifier(synced.name)) AS t "
             + "WHERE t.\(quotedIdentifier(synced.idColumn)) = ANY($1)"
         var binds = PostgresBindings()
@@ -125,7 +125,7 @@ enum UploadStatements {
             let row = try Row(reading: &reader)
             let stamp = try reader.next(ExactTimestamp.self)
             let rowID = try reader.next(String.self)
-            result[rowID] = StoredRow(row: row, stamp: stamp.date, clocks: parseClocks(try reader.next(String.self)))
+            result[rowID] = StoredRow(row: row, stamp: stamp.date, clocks: parseClocks(try reader.next([String].self)))
         }
         return result
     }
@@ -177,25 +177,65 @@ enum UploadStatements {
         return "jsonb_to_recordset($1::jsonb) AS u(\(fields.joined(separator: ", ")))"
     }
 
+    /// Written by hand rather than through `JSONEncoder`: it is on every
+    /// upload's path, and every field is a string, `null` or a flat object.
     static func document(_ changes: [PendingChange], table: UploadTable) -> String {
-        var elements: [JSONValue] = []
-        elements.reserveCapacity(changes.count)
-        for change in changes {
-            var object: [String: JSONValue] = ["i": .string(change.id)]
+        var out = "["
+        for (position, change) in changes.enumerated() {
+            if position > 0 { out += "," }
+            out += "{\"i\":"
+            appendJSONString(change.id, to: &out)
             for (index, column) in table.columns.enumerated() {
                 guard let value = change.values[column.name] else { continue }
-                object["c\(index)"] = value.map(JSONValue.string) ?? .null
+                out += ",\"c\(index)\":"
+                if let value { appendJSONString(value, to: &out) } else { out += "null" }
             }
-            object["k"] = .object(change.clocks.mapValues { .string($0.description) })
-            elements.append(.object(object))
+            out += ",\"k\":{"
+            for (offset, entry) in change.clocks.enumerated() {
+                if offset > 0 { out += "," }
+                appendJSONString(entry.key, to: &out)
+                out += ":"
+                appendJSONString(entry.value.description, to: &out)
+            }
+            out += "}}"
         }
-        return JSONValue.array(elements).jsonText
+        return out + "]"
     }
 
+    /// A JSON string literal: `"` and `\` escaped, control characters as `\u00XX`.
+    static func appendJSONString(_ text: String, to out: inout String) {
+        out += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text
+        } else {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+
+    /// The stored clocks as `column=clock` texts: a plain text array decodes
+    /// far cheaper than a JSON object per row.
+    static let clockPairs =
+        "ARRAY(SELECT c.key || '=' || c.value FROM jsonb_each_text(t.\(clocks)) AS c)::text[]"
+
     /// Stored clocks; an entry that does not parse counts as no clock (older than any).
-    static func parseClocks(_ text: String) -> ColumnClocks {
-        guard let object = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) else { return [:] }
-        return object.compactMapValues(HLCTimestamp.init)
+    static func parseClocks(_ pairs: [String]) -> ColumnClocks {
+        var result: ColumnClocks = [:]
+        for pair in pairs {
+            guard let separator = pair.firstIndex(of: "="),
+                  let clock = HLCTimestamp(String(pair[pair.index(after: separator)...])) else { continue }
+            result[String(pair[..<separator])] = clock
+        }
+        return result
     }
 
     static func literal(_ text: String) -> String {
