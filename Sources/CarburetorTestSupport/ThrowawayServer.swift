@@ -43,7 +43,7 @@ struct ThrowawayServer: Sendable {
     }
 
     /// The command that stops the server (fast mode) and deletes its files.
-    private static func stopScript(binDirectory: URL, data: String, base: String, runsAsRoot: Bool) -> String {
+    static func stopScript(binDirectory: URL, data: String, base: String, runsAsRoot: Bool) -> String {
         let pgCtl = ShellCommand.quote(binDirectory.appendingPathComponent("pg_ctl").path)
         let asUser = runsAsRoot ? "/usr/sbin/runuser -u postgres -- " : ""
         return "\(asUser)\(pgCtl) -D \(ShellCommand.quote(data)) -m fast -w -t 30 stop >/dev/null 2>&1; "
@@ -90,7 +90,7 @@ struct ThrowawayServer: Sendable {
 
     /// initdb refuses to run as root, and as `postgres` it needs directories
     /// that user owns.
-    private static func prepareDirectories(base: String, data: String, socket: String, runsAsRoot: Bool) throws {
+    static func prepareDirectories(base: String, data: String, socket: String, runsAsRoot: Bool) throws {
         var owner: (uid_t, gid_t)?
         if runsAsRoot {
             guard let entry = getpwnam("postgres") else {
@@ -111,9 +111,11 @@ struct ThrowawayServer: Sendable {
 
     /// The superuser connects without a password; every other role must
     /// authenticate over TCP, so tests can exercise real password failures.
+    /// Replication over the socket is trusted, for `ThrowawayStandby`.
     private static func writeHostBasedAuthentication(data: String) throws {
         let rules = """
             local all all trust
+            local replication all trust
             host all \(superuser) 127.0.0.1/32 trust
             host all all 127.0.0.1/32 scram-sha-256
 
@@ -129,7 +131,7 @@ struct ThrowawayServer: Sendable {
 
     /// Starts on a free port, retrying a few times in case another process
     /// grabbed the port between our probe and the server's bind.
-    private static func startServer(binDirectory: URL, base: String, data: String, socket: String,
+    static func startServer(binDirectory: URL, base: String, data: String, socket: String,
                                     runsAsRoot: Bool) throws -> Int {
         var lastOutput = ""
         for attempt in 1...5 {
@@ -154,7 +156,7 @@ struct ThrowawayServer: Sendable {
     /// A shell that outlives a crashed test process just long enough to stop
     /// the server. It ignores Ctrl-C (the server, started by pg_ctl in its
     /// own session, does too) and is sent SIGTERM by a normal exit.
-    private static func startWatchdog(stopScript: String) -> pid_t? {
+    static func startWatchdog(stopScript: String) -> pid_t? {
         let script = "trap '' INT HUP; exec </dev/null >/dev/null 2>&1; "
             + "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(stopScript)"
         return ShellCommand.spawn(script)

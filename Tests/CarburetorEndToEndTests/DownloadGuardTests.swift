@@ -1,5 +1,6 @@
 import CarburetorPostgres
 import CarburetorRuntime
+import CarburetorTestSupport
 import Foundation
 import PostgresNIO
 import Testing
@@ -76,6 +77,29 @@ import Testing
             #expect(first.hasMore)
             let rest = try await TableDownload.run(User.self, on: client, offset: first.cutoffAt, offsetID: first.offsetID)
             #expect(rest.data.count == 1 && !rest.hasMore)
+        }
+    }
+
+    /// On a standby the primary's open transactions are invisible, so a cutoff
+    /// computed there can pass a row the primary has not committed yet. A
+    /// real hot standby (pg_basebackup of the throwaway server) refuses.
+    /// Runs only against the tests' own server: a standby cannot be made of
+    /// one named by CARBURETOR_TEST_DATABASE_URL.
+    @Test(.enabled(if: ThrowawayStandby.isAvailable)) func aStandbyIsRefused() async throws {
+        try await SampleDatabase.with { database, client in
+            try await SampleDatabase.execute("INSERT INTO users (id, name) VALUES ('primary', 'P')", client: client)
+            let onPrimary = try await Self.download(after: nil, client: client)
+            #expect(onPrimary.data.map(\.id) == ["primary"])
+            let standby = try ThrowawayStandby.start()
+            defer { standby.stop() }
+            let replica = standby.database(database.database)
+            let inRecovery = try replica.connect().query("SELECT pg_is_in_recovery()").scalar
+            #expect(inRecovery == "t", "the standby is in recovery")
+            _ = try await SampleDatabase.withClient(SampleDatabase.configuration(replica)) { standbyClient in
+                await #expect(throws: CarburetorError.inRecovery) {
+                    _ = try await Self.download(after: nil, client: standbyClient)
+                }
+            }
         }
     }
 }

@@ -4,8 +4,9 @@ import PostgresNIO
 
 /// Applies one table's uploaded rows as a per-column Last-Writer-Wins register,
 /// set-based: whatever the batch size, one statement locks the rows the batch
-/// names, one updates the winning columns, one inserts per shape of new row,
-/// and one reads back what the answers need.
+/// names, one updates the winning columns, one inserts per shape of new row
+/// (both return the rows as written, which the answers are made from), and
+/// one reads the rows whose every uploaded column lost.
 ///
 /// For each row, in order: validation (clocks match the set columns, only
 /// uploadable columns, device nodes, the restrict value); duplicates of one id
@@ -21,6 +22,7 @@ public enum TableUpload {
     ) async throws -> [UploadResult<Upload>] {
         guard !rows.isEmpty else { return [] }
         let table = Upload.uploadTable
+        let synced = Upload.Row.syncedTable
         var results = [UploadResult<Upload>?](repeating: nil, count: rows.count)
         var batch = UploadBatch(table: table)
         for (index, row) in rows.enumerated() {
@@ -35,6 +37,7 @@ public enum TableUpload {
 
         var pending = batch.changes
         var accepted: [PendingChange] = []
+        var written: [String: UploadStatements.WrittenRow] = [:]
         // A row inserted by a concurrent upload between our lock and our
         // insert goes round once more, now as an existing row.
         for _ in 0..<3 where !pending.isEmpty {
@@ -75,7 +78,8 @@ public enum TableUpload {
                 }
             }
             let refusedUpdates = try await UploadStatements.apply(updates, session: session) { changes in
-                try await UploadStatements.update(changes, table: table, session: session)
+                let rows = try await UploadStatements.update(changes, table: table, synced: synced, session: session)
+                written.merge(rows) { _, new in new }
                 return []
             }
             for (change, message) in refusedUpdates {
@@ -84,8 +88,10 @@ public enum TableUpload {
             }
             var conflicted: [PendingChange] = []
             let refusedInserts = try await UploadStatements.apply(inserts, session: session) { changes in
-                let inserted = try await UploadStatements.insert(changes, table: table, session: session)
-                let lost = changes.filter { !inserted.contains($0.id) }
+                let inserted = try await UploadStatements.insert(changes, table: table, synced: synced,
+                                                                 session: session)
+                written.merge(inserted) { _, new in new }
+                let lost = changes.filter { inserted[$0.id] == nil }
                 conflicted += lost
                 return lost.map(\.id)
             }
@@ -100,15 +106,16 @@ public enum TableUpload {
                    in: &results)
         }
 
-        let stored = try await UploadStatements.readBack(Upload.Row.self, ids: accepted.map(\.id), table: table,
-                                                         session: session)
+        let unwritten = accepted.map(\.id).filter { written[$0] == nil }
+        let stored = try await UploadStatements.readBack(ids: unwritten, synced: synced, session: session)
         for change in accepted {
-            guard let row = stored[change.id] else { continue }
+            guard let row = written[change.id] ?? stored[change.id] else { continue }
             if row.stamp > session.latestStamp { session.latestStamp = row.stamp }
             let uploaded = change.uploadedColumns
             let clocks = row.clocks.filter { uploaded.contains($0.key) }
             let lostColumns = uploaded.filter { clocks[$0] != change.clocks[$0] }
-            let lost = lostColumns.isEmpty ? nil : Upload(id: change.id, storedRow: row.row, columns: lostColumns,
+            let lost = lostColumns.isEmpty ? nil : Upload(id: change.id, storedRow: try row.row(Upload.Row.self),
+                                                          columns: lostColumns,
                                                           clocks: clocks.filter { lostColumns.contains($0.key) })
             for index in change.indices {
                 results[index] = .accepted(id: change.id, lastSyncedAt: row.stamp, clocks: clocks, lost: lost)

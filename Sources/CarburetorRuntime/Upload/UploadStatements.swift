@@ -13,10 +13,18 @@ enum UploadStatements {
         var clocks: ColumnClocks
     }
 
-    struct StoredRow<Row> {
-        var row: Row
+    /// A row as a write left it (or as read back): the stamp and clocks the
+    /// answer needs at once, and the model's columns, decoded only when an
+    /// uploaded column lost and the device needs the server's value.
+    struct WrittenRow {
         var stamp: Date
         var clocks: ColumnClocks
+        var columns: PostgresRowReader
+
+        func row<Row: SyncedRow>(_ type: Row.Type) throws -> Row {
+            var reader = columns
+            return try Row(reading: &reader)
+        }
     }
 
     static let clocks = quotedIdentifier(UploadTable.clocksColumn)
@@ -57,8 +65,11 @@ enum UploadStatements {
         return result
     }
 
-    /// Writes the winning columns and merges their clocks into the stored ones.
-    static func update(_ changes: [PendingChange], table: UploadTable, session: UploadSession) async throws {
+    /// Writes the winning columns and merges their clocks into the stored
+    /// ones; returns the rows as written, so the answers need no second read.
+    static func update(
+        _ changes: [PendingChange], table: UploadTable, synced: SyncedTable, session: UploadSession
+    ) async throws -> [String: WrittenRow] {
         let assignments = table.columns.enumerated().filter { !$0.element.isImmutable }.map { index, column in
             let name = quotedIdentifier(column.name)
             return "\(name) = CASE WHEN u.\"k\" ? \(literal(column.name)) THEN u.\"c\(index)\"::\(column.sqlType) "
@@ -67,16 +78,20 @@ enum UploadStatements {
         let sql = """
             UPDATE \(quotedIdentifier(table.name)) AS t SET \(assignments.joined(separator: ", "))
             FROM \(recordset(table)) WHERE t.\(quotedIdentifier(table.idColumn)) = u."i"
+            RETURNING \(writtenColumns(synced))
             """
         var binds = PostgresBindings()
         binds.append(document(changes, table: table))
-        try await session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger)
+        return try await writtenRows(
+            session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger))
     }
 
     /// Creates the new rows, one statement per set of set columns (columns an
-    /// upload leaves out take their database defaults). Returns the ids
+    /// upload leaves out take their database defaults). Returns the rows
     /// inserted; an id created meanwhile by another upload is not among them.
-    static func insert(_ changes: [PendingChange], table: UploadTable, session: UploadSession) async throws -> Set<String> {
+    static func insert(
+        _ changes: [PendingChange], table: UploadTable, synced: SyncedTable, session: UploadSession
+    ) async throws -> [String: WrittenRow] {
         var shapes: [[String]: [PendingChange]] = [:]
         var order: [[String]] = []
         for change in changes {
@@ -84,60 +99,74 @@ enum UploadStatements {
             if shapes[shape] == nil { order.append(shape) }
             shapes[shape, default: []].append(change)
         }
-        var inserted = Set<String>()
+        var inserted: [String: WrittenRow] = [:]
         for shape in order {
             let indexed = table.columns.enumerated().filter { shape.contains($0.element.name) }
             let id = quotedIdentifier(table.idColumn)
             let columns = [id] + indexed.map { quotedIdentifier($0.element.name) } + [clocks]
             let values = ["u.\"i\""] + indexed.map { "u.\"c\($0.offset)\"::\($0.element.sqlType)" } + ["u.\"k\""]
             let sql = """
-                INSERT INTO \(quotedIdentifier(table.name)) (\(columns.joined(separator: ", ")))
+                INSERT INTO \(quotedIdentifier(table.name)) AS t (\(columns.joined(separator: ", ")))
                 SELECT \(values.joined(separator: ", ")) FROM \(recordset(table))
-                ON CONFLICT (\(id)) DO NOTHING RETURNING \(id)
+                ON CONFLICT (\(id)) DO NOTHING RETURNING \(writtenColumns(synced))
                 """
             var binds = PostgresBindings()
             binds.append(document(shapes[shape] ?? [], table: table))
-            let rows = try await session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds),
-                                                          logger: session.logger)
-            for try await rowID in rows.decode(String.self) { inserted.insert(rowID) }
+            let rows = try await writtenRows(
+                session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger))
+            inserted.merge(rows) { _, new in new }
         }
         return inserted
     }
 
-    /// The rows as stored after the upload, with their stamps and clocks.
-    static func readBack<Row: SyncedRow>(
-        _ rowType: Row.Type, ids: [String], table: UploadTable, session: UploadSession
-    ) async throws -> [String: StoredRow<Row>] {
+    /// The stored rows of `ids` that no write of this upload returned (every
+    /// uploaded column lost, so nothing was written).
+    static func readBack(
+        ids: [String], synced: SyncedTable, session: UploadSession
+    ) async throws -> [String: WrittenRow] {
         guard !ids.isEmpty else { return [:] }
-        let synced = Row.syncedTable
-        let selectList = synced.columns.map { "t." + quotedIdentifier($0) }
-            + ["t." + quotedIdentifier(synced.syncColumn), "t." + quotedIdentifier(synced.idColumn),
-               clockPairs]
-        let sql = "SELECT \(selectList.joined(separator: ", ")) FROM \(quotedIdentifier(synced.name)) AS t "
+        let sql = "SELECT \(writtenColumns(synced)) FROM \(quotedIdentifier(synced.name)) AS t "
             + "WHERE t.\(quotedIdentifier(synced.idColumn)) = ANY($1)"
         var binds = PostgresBindings()
         binds.append(ids)
-        var result: [String: StoredRow<Row>] = [:]
-        for try await postgresRow in try await session.connection.query(
-            PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger
-        ) {
+        return try await writtenRows(
+            session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger))
+    }
+
+    /// `t.id, t.stamp, <clocks as text>, t.<every model column>`: what
+    /// `writtenRows` reads, the model's columns last and read lazily.
+    static func writtenColumns(_ synced: SyncedTable) -> String {
+        (["t." + quotedIdentifier(synced.idColumn), "t." + quotedIdentifier(synced.syncColumn), clockPairs]
+            + synced.columns.map { "t." + quotedIdentifier($0) }).joined(separator: ", ")
+    }
+
+    static func writtenRows(_ rows: PostgresRowSequence) async throws -> [String: WrittenRow] {
+        var result: [String: WrittenRow] = [:]
+        for try await postgresRow in rows {
             var reader = PostgresRowReader(postgresRow)
-            let row = try Row(reading: &reader)
-            let stamp = try reader.next(ExactTimestamp.self)
             let rowID = try reader.next(String.self)
-            result[rowID] = StoredRow(row: row, stamp: stamp.date, clocks: parseClocks(try reader.next([String].self)))
+            let stamp = try reader.next(ExactTimestamp.self)
+            let clocks = parseClocks(try reader.next([String].self))
+            result[rowID] = WrittenRow(stamp: stamp.date, clocks: clocks, columns: reader)
         }
         return result
     }
 
-    /// Runs `body` on the whole batch under a savepoint; when PostgreSQL
-    /// refuses it (a constraint, a value out of range), runs it row by row so
-    /// one bad row never fails the others. Returns the refused rows.
+    /// Runs `body` on the whole batch, under a savepoint when the session
+    /// isolates rows; when PostgreSQL refuses the batch (a constraint, a value
+    /// out of range), runs it row by row so one bad row never fails the
+    /// others. Returns the refused rows.
     static func apply(
         _ changes: [PendingChange], session: UploadSession,
         _ body: ([PendingChange]) async throws -> [String]
     ) async throws -> [(PendingChange, String)] {
         guard !changes.isEmpty else { return [] }
+        // The first attempt of an upload takes no savepoints: a refused row
+        // aborts it and `GroupUpload` runs it again with them.
+        guard session.isolatesRows else {
+            _ = try await body(changes)
+            return []
+        }
         let connection = session.connection
         try await connection.query("SAVEPOINT carburetor_batch", logger: session.logger)
         do {
