@@ -71,7 +71,9 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // Markdown reference for client developers (`--emit docs`).
-        .target(name: "CarburetorDocs", dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorSwiftGen"]),
+        // The upload examples use the wire module's clock, so their format is the real one.
+        .target(name: "CarburetorDocs",
+                dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorSwiftGen", "CarburetorWire"]),
         .testTarget(
             name: "CarburetorDocsTests",
             // The runtime decodes the JSON examples exactly as generated code does.

@@ -6,12 +6,8 @@ import CarburetorSQL
 ///
 /// Wire form: `{"id": "p1", "set": {"name": "Carol"}, "clocks": {"name": "…"}}`.
 extension ModelTranslator {
-    /// Columns an upload may set, each with its own clock: every server
-    /// column but the id and the sync stamp (immutable ones are set when a
-    /// row is created).
-    var clockedColumns: [Column] {
-        serverColumns.filter { $0.role != .id && $0.role != .syncStamp }
-    }
+    /// Columns an upload may set, each with its own clock.
+    var clockedColumns: [Column] { table.uploadableColumns }
 
     private var uploadIDProperty: String { "id" }
 
@@ -65,7 +61,7 @@ extension ModelTranslator {
 
     func uploadableRowExtension() -> ExtensionDeclaration {
         let columnValues = clockedColumns.map { column in
-            let required = !column.isNullable && column.sqlDefault == nil && column.role != .softDelete
+            let required = column.isRequiredToCreate
             return "\(names.library("UploadColumn"))(name: \(swiftStringLiteral(column.name)), "
                 + "sqlType: \(swiftStringLiteral(SQLTypeMapping.sqlType(for: column.type.scalar)))"
                 + ", isRequired: \(required), isImmutable: \(column.isImmutable)),"

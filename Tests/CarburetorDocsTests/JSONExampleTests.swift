@@ -1,5 +1,6 @@
 import CarburetorCore
 import CarburetorDocs
+import CarburetorRuntime
 import Foundation
 import Testing
 
@@ -16,8 +17,10 @@ import Testing
             let blocks = MarkdownInspection(text: page.contents).fences.filter { $0.language == "json" }
             // Initial request, incremental request, response; then, when the group has
             // tables, a response with a full page and the request that follows it.
-            try #require(blocks.count == (tables.isEmpty ? 3 : 5), "\(group.name): \(blocks.count) JSON blocks")
+            // Then the upload: request, response and, with tables, a rejected row.
+            try #require(blocks.count == (tables.isEmpty ? 5 : 8), "\(group.name): \(blocks.count) JSON blocks")
             let values = try blocks.map { try JSONSerialization.jsonObject(with: Data($0.body.utf8)) }
+            try Self.checkUpload(Array(values.suffix(tables.isEmpty ? 2 : 3)), group: group, tables: tables)
 
             let initial = try Self.checkRequest(values[0], tables: tables)
             #expect(initial.values.allSatisfy { $0 is NSNull })
@@ -37,6 +40,43 @@ import Testing
             #expect(next[first.name + "_offset"] as? String == paged[0].cutoff)
             #expect(next[first.name + "_offset_id"] as? String == paged[0].offsetID)
             #expect(paged[0].offsetID == paged[0].lastRowID)
+        }
+    }
+
+    /// The upload request creates one row per table with exactly the columns
+    /// an upload may set (a restricted table's restrict column left out, every
+    /// column a new row needs present), each with a clock in the wire format;
+    /// the response accepts each with the same clocks.
+    static func checkUpload(_ values: [Any], group: SyncGroup, tables: [Table]) throws {
+        let request = try #require(values[0] as? [String: Any])
+        #expect(Set(request.keys) == Set(tables.map(\.plural)))
+        let response = try #require(values[1] as? [String: Any])
+        #expect(Set(response.keys) == Set(tables.map(\.plural) + ["server_clock"]))
+        #expect(HLCTimestamp(try #require(response["server_clock"] as? String))?.node == HLCTimestamp.serverNode)
+        for table in tables {
+            let restricted = group.entries.first { $0.tableName == table.name }?.restriction?.columnName
+            let rows = try #require(request[table.plural] as? [[String: Any]])
+            let row = try #require(rows.first)
+            #expect(Set(row.keys) == ["id", "set", "clocks"])
+            let set = try #require(row["set"] as? [String: Any])
+            let clocks = try #require(row["clocks"] as? [String: String])
+            let expected = table.uploadableColumns.map(\.name).filter { $0 != restricted }
+            #expect(Set(set.keys) == Set(expected), "\(table.name)")
+            #expect(Set(clocks.keys) == Set(set.keys))
+            #expect(clocks.values.allSatisfy { HLCTimestamp($0) != nil }, "\(clocks)")
+            for column in table.uploadableColumns where column.name != restricted {
+                #expect(Self.value(set[column.name], fits: column.type), "\(table.name).\(column.name)")
+            }
+            let answers = try #require(response[table.plural] as? [[String: Any]])
+            let answer = try #require(answers.first)
+            #expect(answer["status"] as? String == "accepted")
+            #expect(answer["id"] as? String == row["id"] as? String)
+            #expect(answer["clocks"] as? [String: String] == clocks)
+        }
+        if tables.count > 0 {
+            let rejection = try #require(values[2] as? [String: Any])
+            #expect(rejection["status"] as? String == "rejected")
+            #expect(UploadRejectionCode(rawValue: rejection["code"] as? String ?? "") != nil)
         }
     }
 

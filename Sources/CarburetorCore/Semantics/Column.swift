@@ -18,6 +18,12 @@ public struct Column: Hashable, Sendable {
     /// Set on insert and never by an update. Always true for the id.
     public var isImmutable: Bool
 
+    /// An upload that creates a row must set it: NOT NULL without a default
+    /// (the soft-delete flag defaults to false).
+    public var isRequiredToCreate: Bool {
+        !type.isNullable && sqlDefault == nil && role != .softDelete
+    }
+
     public var sqlDefault: SQLDefault? {
         get { rareFields?.value.sqlDefault }
         set { updateRareFields { $0.sqlDefault = newValue } }

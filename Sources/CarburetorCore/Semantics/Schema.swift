@@ -169,6 +169,13 @@ public struct Table: Hashable, Sendable {
     /// Columns stored in PostgreSQL and sent on the wire, in order.
     public var serverColumns: [Column] { columns.filter { !$0.isClientOnly } }
 
+    /// Columns an upload may set, each with its own clock: every server
+    /// column but the id and the sync stamp (`#[immutable]` ones only when
+    /// the upload creates the row).
+    public var uploadableColumns: [Column] {
+        serverColumns.filter { $0.role != .id && $0.role != .syncStamp }
+    }
+
     public func column(named name: String) -> Column? {
         columns.first { $0.name == name }
     }

@@ -15,6 +15,7 @@ enum Anchor: Hashable {
     case groupProtocol(group: String)
     case groupPagination(group: String)
     case groupCutoff(group: String)
+    case groupUpload(group: String)
 }
 
 /// Inline Markdown content. `.text` is escaped; `.markdown` is trusted text the

@@ -16,7 +16,8 @@ struct GroupPage {
             .content([.link([.markdown("Index")], to: .indexTop), .markdown(" · "),
                       .link([.markdown("Tables")], to: .groupTables(group: group.name)), .markdown(" · "),
                       .link([.markdown("Sync context")], to: .groupContext(group: group.name)), .markdown(" · "),
-                      .link([.markdown("Download protocol")], to: .groupProtocol(group: group.name))]),
+                      .link([.markdown("Download protocol")], to: .groupProtocol(group: group.name)), .markdown(" · "),
+                      .link([.markdown("Upload protocol")], to: .groupUpload(group: group.name))]),
         ]
         if let documentation = group.documentation {
             blocks.append(.content([.text(documentation)]))
@@ -25,6 +26,7 @@ struct GroupPage {
         blocks += contextSection(entries)
         blocks += tablesSection(entries)
         blocks += DownloadProtocolSection(group: group, entries: entries).blocks
+        blocks += UploadProtocolSection(group: group, entries: entries).blocks
         return Page(path: Self.path(for: group), blocks: blocks)
     }
 
