@@ -16,7 +16,7 @@ import Testing
         let source = Golden.fixtures.appendingPathComponent("legacy_history").path
         for entry in try FileManager.default.subpathsOfDirectory(atPath: source).sorted() {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: source + "/" + entry, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: source + "/" + entry, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 try FileManager.default.createDirectory(atPath: directory + "/" + entry, withIntermediateDirectories: true)
             } else {

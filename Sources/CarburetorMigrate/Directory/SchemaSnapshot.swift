@@ -13,12 +13,10 @@ public enum SchemaSnapshot {
     static let formatVersion = 2
     static let legacyStampingFormat = 1
 
-    /// Canonical JSON: sorted keys, two-space indentation, trailing newline.
+    /// Canonical JSON: sorted keys, two-space indentation, trailing newline
+    /// (the bytes `JSONEncoder` writes with sorted keys and pretty printing).
     public static func encode(_ schema: Schema) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try! encoder.encode(Document(schema))
-        return String(decoding: data, as: UTF8.self) + "\n"
+        Document(schema).json.rendered() + "\n"
     }
 
     public static func decode(_ text: String, sourceName: String) throws -> Schema {
@@ -66,6 +64,11 @@ public enum SchemaSnapshot {
         func schema(sourceName: String) -> Schema {
             Schema(sourceName: sourceName, tables: tables.map(\.table), groups: groups.map(\.group))
         }
+
+        var json: SnapshotJSON {
+            .members([("format", .integer(format)), ("tables", .array(tables.map(\.json))),
+                     ("groups", .array(groups.map(\.json)))])
+        }
     }
 
     struct TableRecord: Codable {
@@ -86,6 +89,12 @@ public enum SchemaSnapshot {
         var table: Table {
             Table(name: name, plural: plural, pluralIsDefault: pluralIsDefault,
                   documentation: documentation, columns: columns.map(\.column))
+        }
+
+        var json: SnapshotJSON {
+            .members([("name", .string(name)), ("plural", .string(plural)),
+                     ("pluralIsDefault", .bool(pluralIsDefault)), ("documentation", .optional(documentation)),
+                     ("columns", .array(columns.map(\.json)))])
         }
     }
 
@@ -115,6 +124,13 @@ public enum SchemaSnapshot {
                    isSynthesized: synthesized, isImmutable: immutable,
                    sqlDefault: sqlDefault?.sqlDefault, documentation: documentation)
         }
+
+        var json: SnapshotJSON {
+            .members([("name", .string(name)), ("type", .string(type.rawValue)), ("nullable", .bool(nullable)),
+                     ("role", .string(role.rawValue)), ("synthesized", .bool(synthesized)),
+                     ("immutable", .bool(immutable)), ("sqlDefault", sqlDefault?.json),
+                     ("documentation", .optional(documentation))])
+        }
     }
 
     struct DefaultRecord: Codable {
@@ -143,6 +159,10 @@ public enum SchemaSnapshot {
             default: nil
             }
         }
+
+        var json: SnapshotJSON {
+            .members([("kind", .string(kind)), ("value", .optional(value))])
+        }
     }
 
     struct GroupRecord: Codable {
@@ -159,6 +179,13 @@ public enum SchemaSnapshot {
         var group: SyncGroup {
             SyncGroup(name: name, entries: entries.map(\.entry),
                       contextVariables: contextVariables.map { ContextVariable(name: $0.name, type: $0.type) })
+        }
+
+        var json: SnapshotJSON {
+            .members([("name", .string(name)), ("entries", .array(entries.map(\.json))),
+                     ("contextVariables", .array(contextVariables.map {
+                         .members([("name", .string($0.name)), ("type", .string($0.type.rawValue))])
+                     }))])
         }
     }
 
@@ -179,6 +206,11 @@ public enum SchemaSnapshot {
                 restriction = Restriction(variable: restrictTo, columnName: restrictToColumn)
             }
             return GroupEntry(tableName: table, restriction: restriction)
+        }
+
+        var json: SnapshotJSON {
+            .members([("table", .string(table)), ("restrictTo", .optional(restrictTo)),
+                     ("restrictToColumn", .optional(restrictToColumn))])
         }
     }
 
