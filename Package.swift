@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "carburetor-compile", targets: ["carburetor-compile"]),
         .library(name: "CarburetorCore", targets: ["CarburetorCore"]),
         .executable(name: "carburetor-benchmark", targets: ["carburetor-benchmark"]),
+        .executable(name: "carburetor-client-benchmark", targets: ["carburetor-client-benchmark"]),
         .library(name: "CarburetorPostgres", targets: ["CarburetorPostgres"]),
         .library(name: "CarburetorSQL", targets: ["CarburetorSQL"]),
         .library(name: "CarburetorDocs", targets: ["CarburetorDocs"]),
@@ -115,6 +116,12 @@ let package = Package(
         .target(
             name: "CarburetorClient",
             dependencies: ["CarburetorWire", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Applies a download to and builds an upload from the local store, vs GRDB's plain
+        // batch insert (build with -c release).
+        .executableTarget(
+            name: "carburetor-client-benchmark",
+            dependencies: ["CarburetorClient", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Generated/ holds `--emit swift-client` output of the all_types fixture, kept current by
         // CarburetorClientGenTests.
