@@ -32,35 +32,62 @@ enum UploadStatements {
     /// The rows of `changes` that exist, locked in id order (so concurrent
     /// uploads never deadlock on each other's rows): whether the uploader may
     /// see each, which uploaded `#[immutable]` values differ, and the clocks.
+    ///
+    /// Bound as arrays rather than the batch document: the ids, and per
+    /// immutable column its uploaded texts and a state per row (0 not set,
+    /// 1 set to NULL, 2 set to the text), so PostgreSQL parses no JSON here.
     static func lockExisting(
         _ changes: [PendingChange], table: UploadTable, restriction: RowRestriction?, session: UploadSession
     ) async throws -> [String: StoredState] {
         var binds = PostgresBindings()
-        binds.append(document(changes, table: table))
+        binds.append(changes.map(\.id))
+        var parameter = 1
         let visible: String
         if let restriction {
             try restriction.bind(&binds)
-            visible = "coalesce(t.\(quotedIdentifier(restriction.column)) = $2, false)"
+            parameter += 1
+            visible = "coalesce(t.\(quotedIdentifier(restriction.column)) = $\(parameter), false)"
         } else {
             visible = "true"
         }
-        let differences = table.columns.enumerated().filter { $0.element.isImmutable }.map { index, column in
-            "CASE WHEN u.\"k\" ? \(literal(column.name)) AND t.\(quotedIdentifier(column.name)) IS DISTINCT FROM "
-                + "u.\"c\(index)\"::\(column.sqlType) THEN \(literal(column.name)) END"
+        var arrays = ["$1::text[]"]
+        var fields = ["\"i\""]
+        var differences: [String] = []
+        for (index, column) in table.columns.enumerated() where column.isImmutable {
+            var texts: [String] = []
+            var states: [Int16] = []
+            for change in changes {
+                switch change.values[column.name] {
+                case .none: texts.append(""); states.append(0)
+                case .some(.none): texts.append(""); states.append(1)
+                case .some(.some(let text)): texts.append(text); states.append(2)
+                }
+            }
+            binds.append(texts)
+            binds.append(states)
+            arrays += ["$\(parameter + 1)::text[]", "$\(parameter + 2)::int2[]"]
+            fields += ["\"c\(index)\"", "\"s\(index)\""]
+            parameter += 2
+            let name = quotedIdentifier(column.name)
+            // CASE keeps the cast away from the placeholder text of unset rows.
+            differences.append("CASE WHEN CASE u.\"s\(index)\" WHEN 2 THEN t.\(name) IS DISTINCT FROM "
+                + "u.\"c\(index)\"::\(column.sqlType) WHEN 1 THEN t.\(name) IS NOT NULL ELSE false END "
+                + "THEN \(literal(column.name)) END")
         }
         let differenceList = differences.isEmpty
             ? "'{}'::text[]" : "array_remove(ARRAY[\(differences.joined(separator: ", "))]::text[], NULL)"
         let id = quotedIdentifier(table.idColumn)
         let sql = """
-            SELECT t.\(id), \(visible), \(differenceList), \(clockPairs)
-            FROM \(recordset(table)) JOIN \(quotedIdentifier(table.name)) AS t ON t.\(id) = u."i"
+            SELECT t.\(id), \(visible), \(differenceList), t.\(clocks)::text
+            FROM unnest(\(arrays.joined(separator: ", "))) AS u(\(fields.joined(separator: ", ")))
+            JOIN \(quotedIdentifier(table.name)) AS t ON t.\(id) = u."i"
             ORDER BY t.\(id) FOR UPDATE OF t
             """
         var result: [String: StoredState] = [:]
         let rows = try await session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger)
-        for try await (rowID, isVisible, immutable, pairs) in rows.decode((String, Bool, [String], [String]).self) {
+        for try await (rowID, isVisible, immutable, clocksText) in rows.decode((String, Bool, [String], String).self) {
             result[rowID] = StoredState(visible: isVisible, immutableDifferences: immutable,
-                                        clocks: parseClocks(pairs))
+                                        clocks: try parseClocks(clocksText))
         }
         return result
     }
@@ -136,7 +163,7 @@ enum UploadStatements {
     /// `t.id, t.stamp, <clocks as text>, t.<every model column>`: what
     /// `writtenRows` reads, the model's columns last and read lazily.
     static func writtenColumns(_ synced: SyncedTable) -> String {
-        (["t." + quotedIdentifier(synced.idColumn), "t." + quotedIdentifier(synced.syncColumn), clockPairs]
+        (["t." + quotedIdentifier(synced.idColumn), "t." + quotedIdentifier(synced.syncColumn), "t.\(clocks)::text"]
             + synced.columns.map { "t." + quotedIdentifier($0) }).joined(separator: ", ")
     }
 
@@ -146,7 +173,7 @@ enum UploadStatements {
             var reader = PostgresRowReader(postgresRow)
             let rowID = try reader.next(String.self)
             let stamp = try reader.next(ExactTimestamp.self)
-            let clocks = parseClocks(try reader.next([String].self))
+            let clocks = try parseClocks(try reader.next(String.self))
             result[rowID] = WrittenRow(stamp: stamp.date, clocks: clocks, columns: reader)
         }
         return result
@@ -251,18 +278,14 @@ enum UploadStatements {
         out += "\""
     }
 
-    /// The stored clocks as `column=clock` texts: a plain text array decodes
-    /// far cheaper than a JSON object per row.
-    static let clockPairs =
-        "ARRAY(SELECT c.key || '=' || c.value FROM jsonb_each_text(t.\(clocks)) AS c)::text[]"
-
-    /// Stored clocks; an entry that does not parse counts as no clock (older than any).
-    static func parseClocks(_ pairs: [String]) -> ColumnClocks {
+    /// The stored clocks, from the clocks column's text (`{"name": "…", …}`,
+    /// as PostgreSQL prints `jsonb`). Read by hand: it comes back for every
+    /// row an upload touches. An entry that does not parse counts as no clock
+    /// (older than any).
+    static func parseClocks(_ text: String) throws -> ColumnClocks {
         var result: ColumnClocks = [:]
-        for pair in pairs {
-            guard let separator = pair.firstIndex(of: "="),
-                  let clock = HLCTimestamp(String(pair[pair.index(after: separator)...])) else { continue }
-            result[String(pair[..<separator])] = clock
+        for (column, value) in try JSONObjectOfStrings.parse(text) {
+            if let clock = HLCTimestamp(value) { result[column] = clock }
         }
         return result
     }
