@@ -47,6 +47,20 @@ import Testing
         #expect(large.new <= 4 && large.check <= 4, "\(large)")
     }
 
+    /// The trigger and purge functions of a table, the longest text a plan
+    /// writes, are generated once per table value: the down plan reuses what
+    /// the up plan made, and an unchanged table makes one set, not two.
+    @Test func functionsAreGeneratedOncePerTable() {
+        let v1 = ScaleTests.config(tables: 90, version: 1)
+        let v2 = ScaleTests.config(tables: 90, version: 2)
+        let functions = FunctionDefinitions()
+        let plan = MigrationPlanner.plan(from: v1, to: v2, options: .init(), functions: functions)
+        #expect(!plan.changes.isEmpty)
+        let distinct = Set(v1.tables + v2.tables).count
+        #expect(functions.generated == distinct, "\(functions.generated) generated for \(distinct) distinct tables")
+        #expect(distinct < 2 * v1.tables.count, "some tables are unchanged")
+    }
+
     /// Changing a schema's tables many times costs no index build until a
     /// lookup, and lookups see the change.
     @Test func changesToTablesRebuildTheIndexOnceOnLookup() throws {

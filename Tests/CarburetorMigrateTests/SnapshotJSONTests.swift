@@ -63,4 +63,30 @@ import Testing
             #expect(SchemaSnapshot.encode(schema) == text, "\(file)")
         }
     }
+
+    /// A snapshot edited by hand (other spacing, escapes, `null`s, members in
+    /// another order, unknown members) reads as JSONDecoder reads it.
+    @Test func aHandEditedSnapshotReadsAsJSONDecoderReadsIt() throws {
+        let text = #"""
+            { "groups": [ { "name": "g", "entries": [ { "table": "t", "restrictTo": null } ], "contextVariables": [] } ],
+              "format": 2, "extra": [1, true, {"x": null}],
+              "tables": [ { "plural": "ts", "name": "t", "pluralIsDefault": true, "documentation": "a\u00e9\ud83d\ude00\n\"q\"\/",
+                "columns": [ { "name": "id", "type": "Text", "nullable": false, "role": "id", "synthesized": true,
+                               "immutable": true, "sqlDefault": null },
+                             { "name": "n", "type": "Numeric", "nullable": true, "role": "regular", "synthesized": false,
+                               "immutable": false, "sqlDefault": { "kind": "number", "value": "1.5" } } ] } ] }
+            """#
+        let direct = try #require(SnapshotJSONReader.parse(text).flatMap(SchemaSnapshot.Document.init(json:)))
+        let decoded = try JSONDecoder().decode(SchemaSnapshot.Document.self, from: Data(text.utf8))
+        #expect(direct.schema(sourceName: "x") == decoded.schema(sourceName: "x"))
+        #expect(direct.tables.first?.documentation == "a\u{e9}\u{1F600}\n\"q\"/")
+    }
+
+    /// What the direct reader declines still fails with JSONDecoder's explanation.
+    @Test func aBrokenSnapshotIsStillAnError() {
+        for text in [#"{"format": 2, "tables": [}"#, #"{"format": 2, "tables": [], "groups": [{"name": 1}]}"#,
+                     #"{"format": 2, "tables": [{"name": "t"}], "groups": []}"#] {
+            #expect(throws: (any Error).self) { _ = try SchemaSnapshot.decode(text, sourceName: "x") }
+        }
+    }
 }

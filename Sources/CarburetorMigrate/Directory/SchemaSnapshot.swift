@@ -27,7 +27,9 @@ public enum SchemaSnapshot {
     /// stamping layout of format 1 (no clocks column, one generic function).
     public static func decodeWithLayout(_ text: String, sourceName: String) throws
         -> (schema: Schema, legacyStamping: Bool) {
-        let document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
+        // Read directly; JSONDecoder only explains a snapshot that does not read.
+        let document = try SnapshotJSONReader.parse(text).flatMap(Document.init(json:))
+            ?? JSONDecoder().decode(Document.self, from: Data(text.utf8))
         guard document.format == formatVersion || document.format == legacyStampingFormat else {
             throw SnapshotError.unsupportedFormat(document.format)
         }
@@ -61,6 +63,16 @@ public enum SchemaSnapshot {
             groups = schema.groups.map(GroupRecord.init)
         }
 
+        init?(json: SnapshotJSON) {
+            guard let format = json["format"]?.integer,
+                  let tables = json["tables"]?.array?.map(TableRecord.init(json:)),
+                  let groups = json["groups"]?.array?.map(GroupRecord.init(json:)),
+                  !tables.contains(where: { $0 == nil }), !groups.contains(where: { $0 == nil }) else { return nil }
+            self.format = format
+            self.tables = tables.compactMap { $0 }
+            self.groups = groups.compactMap { $0 }
+        }
+
         func schema(sourceName: String) -> Schema {
             Schema(sourceName: sourceName, tables: tables.map(\.table), groups: groups.map(\.group))
         }
@@ -84,6 +96,19 @@ public enum SchemaSnapshot {
             pluralIsDefault = table.pluralIsDefault
             documentation = table.documentation
             columns = table.serverColumns.map(ColumnRecord.init)
+        }
+
+        init?(json: SnapshotJSON) {
+            guard let name = json["name"]?.string, let plural = json["plural"]?.string,
+                  let pluralIsDefault = json["pluralIsDefault"]?.bool,
+                  let documentation = json.optionalString("documentation"),
+                  let columns = json["columns"]?.array?.map(ColumnRecord.init(json:)),
+                  !columns.contains(where: { $0 == nil }) else { return nil }
+            self.name = name
+            self.plural = plural
+            self.pluralIsDefault = pluralIsDefault
+            self.documentation = documentation
+            self.columns = columns.compactMap { $0 }
         }
 
         var table: Table {
@@ -119,6 +144,29 @@ public enum SchemaSnapshot {
             documentation = column.documentation
         }
 
+        init?(json: SnapshotJSON) {
+            guard let name = json["name"]?.string, let type = json["type"]?.string.flatMap(ScalarType.init(rawValue:)),
+                  let nullable = json["nullable"]?.bool,
+                  let role = json["role"]?.string.flatMap(ColumnRole.init(rawValue:)),
+                  let synthesized = json["synthesized"]?.bool, let immutable = json["immutable"]?.bool,
+                  let documentation = json.optionalString("documentation") else { return nil }
+            var sqlDefault: DefaultRecord?
+            switch json["sqlDefault"] {
+            case nil, .null?: sqlDefault = nil
+            case let value?:
+                guard let record = DefaultRecord(json: value) else { return nil }
+                sqlDefault = record
+            }
+            self.name = name
+            self.type = type
+            self.nullable = nullable
+            self.role = role
+            self.synthesized = synthesized
+            self.immutable = immutable
+            self.sqlDefault = sqlDefault
+            self.documentation = documentation
+        }
+
         var column: Column {
             Column(name: name, type: ColumnType(type, nullable: nullable), role: role,
                    isSynthesized: synthesized, isImmutable: immutable,
@@ -146,6 +194,12 @@ public enum SchemaSnapshot {
             case .number(let number): kind = "number"; value = number
             case .databaseSupplied: kind = "databaseSupplied"
             }
+        }
+
+        init?(json: SnapshotJSON) {
+            guard let kind = json["kind"]?.string, let value = json.optionalString("value") else { return nil }
+            self.kind = kind
+            self.value = value
         }
 
         var sqlDefault: SQLDefault? {
@@ -176,6 +230,20 @@ public enum SchemaSnapshot {
             contextVariables = group.contextVariables.map { VariableRecord(name: $0.name, type: $0.type) }
         }
 
+        init?(json: SnapshotJSON) {
+            guard let name = json["name"]?.string,
+                  let entries = json["entries"]?.array?.map(EntryRecord.init(json:)),
+                  let variables = json["contextVariables"]?.array?.map({ variable -> VariableRecord? in
+                      guard let name = variable["name"]?.string,
+                            let type = variable["type"]?.string.flatMap(ScalarType.init(rawValue:)) else { return nil }
+                      return VariableRecord(name: name, type: type)
+                  }),
+                  !entries.contains(where: { $0 == nil }), !variables.contains(where: { $0 == nil }) else { return nil }
+            self.name = name
+            self.entries = entries.compactMap { $0 }
+            self.contextVariables = variables.compactMap { $0 }
+        }
+
         var group: SyncGroup {
             SyncGroup(name: name, entries: entries.map(\.entry),
                       contextVariables: contextVariables.map { ContextVariable(name: $0.name, type: $0.type) })
@@ -198,6 +266,14 @@ public enum SchemaSnapshot {
             table = entry.tableName
             restrictTo = entry.restriction?.variable
             restrictToColumn = entry.restriction?.columnName
+        }
+
+        init?(json: SnapshotJSON) {
+            guard let table = json["table"]?.string, let restrictTo = json.optionalString("restrictTo"),
+                  let restrictToColumn = json.optionalString("restrictToColumn") else { return nil }
+            self.table = table
+            self.restrictTo = restrictTo
+            self.restrictToColumn = restrictToColumn
         }
 
         var entry: GroupEntry {

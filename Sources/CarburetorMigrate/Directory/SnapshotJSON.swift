@@ -10,12 +10,33 @@ indirect enum SnapshotJSON {
     case string(String)
     case integer(Int)
     case bool(Bool)
+    /// Never written; read from a hand-edited snapshot.
+    case null
 
     /// `value` when present; `nil` members are left out, as `encodeIfPresent` does.
     static func optional(_ value: String?) -> SnapshotJSON? { value.map(SnapshotJSON.string) }
 
     static func members(_ members: [(String, SnapshotJSON?)]) -> SnapshotJSON {
         .object(members.compactMap { key, value in value.map { (key: key, value: $0) } })
+    }
+
+    /// The member `key` of an object (the last, as JSONDecoder keeps).
+    subscript(key: String) -> SnapshotJSON? {
+        guard case .object(let members) = self else { return nil }
+        return members.last { $0.key == key }?.value
+    }
+
+    var string: String? { if case .string(let text) = self { text } else { nil } }
+    var bool: Bool? { if case .bool(let flag) = self { flag } else { nil } }
+    var integer: Int? { if case .integer(let number) = self { number } else { nil } }
+    var array: [SnapshotJSON]? { if case .array(let elements) = self { elements } else { nil } }
+    /// An optional member: absent or `null` is `nil`; anything but a string fails the read.
+    func optionalString(_ key: String) -> String?? {
+        switch self[key] {
+        case nil, .null?: .some(nil)
+        case .string(let text)?: .some(text)
+        default: nil
+        }
     }
 
     func rendered() -> String {
@@ -30,6 +51,7 @@ indirect enum SnapshotJSON {
         case .string(let text): Self.writeString(text, to: &output)
         case .integer(let number): output += String(number)
         case .bool(let flag): output += flag ? "true" : "false"
+        case .null: output += "null"
         case .array(let elements):
             output += "[\n"
             for (index, element) in elements.enumerated() {

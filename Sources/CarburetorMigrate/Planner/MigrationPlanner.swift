@@ -6,9 +6,15 @@ public enum MigrationPlanner {
     /// `old == nil` means an empty database: the plan creates the shared
     /// objects and every table.
     public static func plan(from old: Schema?, to new: Schema, options: MigrationPlanOptions = .init()) -> MigrationPlan {
+        plan(from: old, to: new, options: options, functions: FunctionDefinitions())
+    }
+
+    /// `functions` made once per table for the whole plan (tests count them).
+    static func plan(from old: Schema?, to new: Schema, options: MigrationPlanOptions,
+                     functions: FunctionDefinitions) -> MigrationPlan {
         var up = TableDiffer(ddl: options.ddl, isUp: true, allowDestructive: options.allowDestructive,
-                             casts: options.casts)
-        var down = TableDiffer(ddl: options.ddl, isUp: false, allowDestructive: true, casts: [:])
+                             casts: options.casts, functions: functions)
+        var down = TableDiffer(ddl: options.ddl, isUp: false, allowDestructive: true, casts: [:], functions: functions)
         var changes: [PlannedChange] = []
         let oldSchema = old ?? Schema(sourceName: new.sourceName, tables: [], groups: [])
 

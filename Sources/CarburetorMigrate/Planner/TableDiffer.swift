@@ -12,12 +12,16 @@ struct TableDiffer {
     var usedCasts: Set<String> = []
     /// What the last `alter` did, for the plan's summary.
     var lastSummary: [String] = []
+    /// Shared by a plan's two differs: the down plan compares the same pair of tables.
+    let functions: FunctionDefinitions
 
-    init(ddl: MigrationDDL, isUp: Bool, allowDestructive: Bool, casts: [String: String]) {
+    init(ddl: MigrationDDL, isUp: Bool, allowDestructive: Bool, casts: [String: String],
+         functions: FunctionDefinitions = FunctionDefinitions()) {
         self.ddl = ddl
         self.isUp = isUp
         self.allowDestructive = allowDestructive
         self.casts = casts
+        self.functions = functions
     }
 
     // MARK: - Whole tables
@@ -79,8 +83,8 @@ struct TableDiffer {
         renamedOld.plural = b.plural
         let oldTriggers = ddl.triggers(of: a)
         let newTriggers = ddl.triggers(of: b)
-        let oldFunctions = ddl.functions(of: a)
-        let newFunctions = ddl.functions(of: b)
+        let oldFunctions = functions.of(a, ddl: ddl)
+        let newFunctions = functions.of(b, ddl: ddl)
         var renamedTriggers = ddl.triggers(of: renamedOld)
         if oldFunctions.map(\.name) != newFunctions.map(\.name) { renamedTriggers = oldTriggers }
         for (old, new) in zip(oldFunctions, newFunctions) where old.createSQL != new.createSQL {
@@ -288,5 +292,22 @@ struct TableDiffer {
         guard isUp else { return }
         let severity: Severity = allowed && lint.severity == .error ? .warning : lint.severity
         diagnostics.append(Diagnostic(severity: severity, code: lint.code, message: message, range: range, help: help))
+    }
+}
+
+/// A table's generated functions, made once per table value for a whole
+/// plan: every altered table's up and down comparisons both need the old and
+/// the new bodies, the largest text the planner writes.
+final class FunctionDefinitions {
+    private var byTable: [Table: [FunctionDefinition]] = [:]
+    /// How many tables' functions were generated (a work count for tests).
+    private(set) var generated = 0
+
+    func of(_ table: Table, ddl: MigrationDDL) -> [FunctionDefinition] {
+        if let known = byTable[table] { return known }
+        let made = ddl.functions(of: table)
+        generated += 1
+        byTable[table] = made
+        return made
     }
 }
