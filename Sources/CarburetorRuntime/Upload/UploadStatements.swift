@@ -2,10 +2,9 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// The SQL of an upload. A batch travels as one `jsonb` array bound once:
-/// each element `{"i": id, "c<n>": text of the n-th clocked column, "k":
-/// {column: clock}}`, read with `jsonb_to_recordset` and each field cast to
-/// its column's type, so a batch of any size is one statement per step.
+/// The SQL of an upload. A batch travels as parallel arrays bound once
+/// (`UploadBatchArrays`), read with `unnest` and each value cast to its
+/// column's type, so a batch of any size is one statement per step.
 enum UploadStatements {
     struct StoredState {
         var visible: Bool
@@ -39,52 +38,33 @@ enum UploadStatements {
     static func lockExisting(
         _ changes: [PendingChange], table: UploadTable, restriction: RowRestriction?, session: UploadSession
     ) async throws -> [String: StoredState] {
-        var binds = PostgresBindings()
-        binds.append(changes.map(\.id))
-        var parameter = 1
+        let immutable = table.columns.indices.filter { table.columns[$0].isImmutable }
+        var batch = UploadBatchArrays(changes, table: table, columns: immutable, withClocks: false)
         let visible: String
         if let restriction {
-            try restriction.bind(&binds)
-            parameter += 1
-            visible = "coalesce(t.\(quotedIdentifier(restriction.column)) = $\(parameter), false)"
+            visible = "coalesce(t.\(quotedIdentifier(restriction.column)) = \(try batch.bind(restriction)), false)"
         } else {
             visible = "true"
         }
-        var arrays = ["$1::text[]"]
-        var fields = ["\"i\""]
-        var differences: [String] = []
-        for (index, column) in table.columns.enumerated() where column.isImmutable {
-            var texts: [String] = []
-            var states: [Int16] = []
-            for change in changes {
-                switch change.values[column.name] {
-                case .none: texts.append(""); states.append(0)
-                case .some(.none): texts.append(""); states.append(1)
-                case .some(.some(let text)): texts.append(text); states.append(2)
-                }
-            }
-            binds.append(texts)
-            binds.append(states)
-            arrays += ["$\(parameter + 1)::text[]", "$\(parameter + 2)::int2[]"]
-            fields += ["\"c\(index)\"", "\"s\(index)\""]
-            parameter += 2
+        let differences = immutable.map { index in
+            let column = table.columns[index]
             let name = quotedIdentifier(column.name)
             // CASE keeps the cast away from the placeholder text of unset rows.
-            differences.append("CASE WHEN CASE u.\"s\(index)\" WHEN 2 THEN t.\(name) IS DISTINCT FROM "
+            return "CASE WHEN CASE u.\"s\(index)\" WHEN 2 THEN t.\(name) IS DISTINCT FROM "
                 + "u.\"c\(index)\"::\(column.sqlType) WHEN 1 THEN t.\(name) IS NOT NULL ELSE false END "
-                + "THEN \(literal(column.name)) END")
+                + "THEN \(literal(column.name)) END"
         }
         let differenceList = differences.isEmpty
             ? "'{}'::text[]" : "array_remove(ARRAY[\(differences.joined(separator: ", "))]::text[], NULL)"
         let id = quotedIdentifier(table.idColumn)
         let sql = """
             SELECT t.\(id), \(visible), \(differenceList), t.\(clocks)::text
-            FROM unnest(\(arrays.joined(separator: ", "))) AS u(\(fields.joined(separator: ", ")))
-            JOIN \(quotedIdentifier(table.name)) AS t ON t.\(id) = u."i"
+            FROM \(batch.source) JOIN \(quotedIdentifier(table.name)) AS t ON t.\(id) = u."i"
             ORDER BY t.\(id) FOR UPDATE OF t
             """
         var result: [String: StoredState] = [:]
-        let rows = try await session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger)
+        let rows = try await session.connection.query(PostgresQuery(unsafeSQL: sql, binds: batch.binds),
+                                                      logger: session.logger)
         for try await (rowID, isVisible, immutable, clocksText) in rows.decode((String, Bool, [String], String).self) {
             result[rowID] = StoredState(visible: isVisible, immutableDifferences: immutable,
                                         clocks: try parseClocks(clocksText))
@@ -97,20 +77,22 @@ enum UploadStatements {
     static func update(
         _ changes: [PendingChange], table: UploadTable, synced: SyncedTable, session: UploadSession
     ) async throws -> [String: WrittenRow] {
-        let assignments = table.columns.enumerated().filter { !$0.element.isImmutable }.map { index, column in
-            let name = quotedIdentifier(column.name)
-            return "\(name) = CASE WHEN u.\"k\" ? \(literal(column.name)) THEN u.\"c\(index)\"::\(column.sqlType) "
-                + "ELSE t.\(name) END"
-        } + ["\(clocks) = t.\(clocks) || u.\"k\""]
+        // Only columns some row of the batch wins are named at all.
+        let written = table.columns.indices.filter { index in
+            !table.columns[index].isImmutable && changes.contains { $0.values[table.columns[index].name] != nil }
+        }
+        let batch = UploadBatchArrays(changes, table: table, columns: written, withClocks: true)
+        let assignments = written.map { index in
+            let name = quotedIdentifier(table.columns[index].name)
+            return "\(name) = " + UploadBatchArrays.value(index, of: table.columns[index], otherwise: "t.\(name)")
+        } + ["\(clocks) = t.\(clocks) || u.\"k\"::jsonb"]
         let sql = """
             UPDATE \(quotedIdentifier(table.name)) AS t SET \(assignments.joined(separator: ", "))
-            FROM \(recordset(table)) WHERE t.\(quotedIdentifier(table.idColumn)) = u."i"
+            FROM \(batch.source) WHERE t.\(quotedIdentifier(table.idColumn)) = u."i"
             RETURNING \(writtenColumns(synced))
             """
-        var binds = PostgresBindings()
-        binds.append(document(changes, table: table))
         return try await writtenRows(
-            session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger))
+            session.connection.query(PostgresQuery(unsafeSQL: sql, binds: batch.binds), logger: session.logger))
     }
 
     /// Creates the new rows, one statement per set of set columns (columns an
@@ -128,19 +110,19 @@ enum UploadStatements {
         }
         var inserted: [String: WrittenRow] = [:]
         for shape in order {
-            let indexed = table.columns.enumerated().filter { shape.contains($0.element.name) }
+            let indexed = table.columns.indices.filter { shape.contains(table.columns[$0].name) }
+            let batch = UploadBatchArrays(shapes[shape] ?? [], table: table, columns: indexed, withClocks: true)
             let id = quotedIdentifier(table.idColumn)
-            let columns = [id] + indexed.map { quotedIdentifier($0.element.name) } + [clocks]
-            let values = ["u.\"i\""] + indexed.map { "u.\"c\($0.offset)\"::\($0.element.sqlType)" } + ["u.\"k\""]
+            let columns = [id] + indexed.map { quotedIdentifier(table.columns[$0].name) } + [clocks]
+            let values = ["u.\"i\""] + indexed.map { UploadBatchArrays.value($0, of: table.columns[$0]) }
+                + ["u.\"k\"::jsonb"]
             let sql = """
                 INSERT INTO \(quotedIdentifier(table.name)) AS t (\(columns.joined(separator: ", ")))
-                SELECT \(values.joined(separator: ", ")) FROM \(recordset(table))
+                SELECT \(values.joined(separator: ", ")) FROM \(batch.source)
                 ON CONFLICT (\(id)) DO NOTHING RETURNING \(writtenColumns(synced))
                 """
-            var binds = PostgresBindings()
-            binds.append(document(shapes[shape] ?? [], table: table))
             let rows = try await writtenRows(
-                session.connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: session.logger))
+                session.connection.query(PostgresQuery(unsafeSQL: sql, binds: batch.binds), logger: session.logger))
             inserted.merge(rows) { _, new in new }
         }
         return inserted
@@ -225,57 +207,6 @@ enum UploadStatements {
     static func isRowError(_ error: PSQLError) -> Bool {
         guard let state = error.serverInfo?[.sqlState] else { return false }
         return state.hasPrefix("22") || state.hasPrefix("23") || state.hasPrefix("CB")
-    }
-
-    /// `jsonb_to_recordset($1::jsonb) AS u("i" text, "c0" text, …, "k" jsonb)`.
-    static func recordset(_ table: UploadTable) -> String {
-        let fields = ["\"i\" text"] + table.columns.indices.map { "\"c\($0)\" text" } + ["\"k\" jsonb"]
-        return "jsonb_to_recordset($1::jsonb) AS u(\(fields.joined(separator: ", ")))"
-    }
-
-    /// Written by hand rather than through `JSONEncoder`: it is on every
-    /// upload's path, and every field is a string, `null` or a flat object.
-    static func document(_ changes: [PendingChange], table: UploadTable) -> String {
-        var out = "["
-        for (position, change) in changes.enumerated() {
-            if position > 0 { out += "," }
-            out += "{\"i\":"
-            appendJSONString(change.id, to: &out)
-            for (index, column) in table.columns.enumerated() {
-                guard let value = change.values[column.name] else { continue }
-                out += ",\"c\(index)\":"
-                if let value { appendJSONString(value, to: &out) } else { out += "null" }
-            }
-            out += ",\"k\":{"
-            for (offset, entry) in change.clocks.enumerated() {
-                if offset > 0 { out += "," }
-                appendJSONString(entry.key, to: &out)
-                out += ":"
-                appendJSONString(entry.value.description, to: &out)
-            }
-            out += "}}"
-        }
-        return out + "]"
-    }
-
-    /// A JSON string literal: `"` and `\` escaped, control characters as `\u00XX`.
-    static func appendJSONString(_ text: String, to out: inout String) {
-        out += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += text
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 
     /// The stored clocks, from the clocks column's text (`{"name": "…", …}`,
