@@ -7,8 +7,11 @@ public enum Hashing {
         Array(SHA256.hash(data: bytes))
     }
 
+    /// Hashes the text's UTF-8 in place, without copying it: migration
+    /// files of a large schema run to megabytes, hashed on every command.
     public static func sha256(_ text: String) -> [UInt8] {
-        sha256(Array(text.utf8))
+        var text = text
+        return text.withUTF8 { Array(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
     }
 
     /// Lower-case hexadecimal.

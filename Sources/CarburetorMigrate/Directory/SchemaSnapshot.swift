@@ -78,8 +78,9 @@ public enum SchemaSnapshot {
         }
 
         var json: SnapshotJSON {
-            .members([("format", .integer(format)), ("tables", .array(tables.map(\.json))),
-                     ("groups", .array(groups.map(\.json)))])
+            // Members in sorted order, as the writer emits them.
+            .members([("format", .integer(format)), ("groups", .array(groups.map(\.json))),
+                      ("tables", .array(tables.map(\.json)))])
         }
     }
 
@@ -117,9 +118,8 @@ public enum SchemaSnapshot {
         }
 
         var json: SnapshotJSON {
-            .members([("name", .string(name)), ("plural", .string(plural)),
-                     ("pluralIsDefault", .bool(pluralIsDefault)), ("documentation", .optional(documentation)),
-                     ("columns", .array(columns.map(\.json)))])
+            .members([("columns", .array(columns.map(\.json))), ("documentation", .optional(documentation)),
+                      ("name", .string(name)), ("plural", .string(plural)), ("pluralIsDefault", .bool(pluralIsDefault))])
         }
     }
 
@@ -174,10 +174,10 @@ public enum SchemaSnapshot {
         }
 
         var json: SnapshotJSON {
-            .members([("name", .string(name)), ("type", .string(type.rawValue)), ("nullable", .bool(nullable)),
-                     ("role", .string(role.rawValue)), ("synthesized", .bool(synthesized)),
-                     ("immutable", .bool(immutable)), ("sqlDefault", sqlDefault?.json),
-                     ("documentation", .optional(documentation))])
+            .members([("documentation", .optional(documentation)), ("immutable", .bool(immutable)),
+                      ("name", .string(name)), ("nullable", .bool(nullable)), ("role", .string(role.rawValue)),
+                      ("sqlDefault", sqlDefault?.json), ("synthesized", .bool(synthesized)),
+                      ("type", .string(type.rawValue))])
         }
     }
 
@@ -250,10 +250,9 @@ public enum SchemaSnapshot {
         }
 
         var json: SnapshotJSON {
-            .members([("name", .string(name)), ("entries", .array(entries.map(\.json))),
-                     ("contextVariables", .array(contextVariables.map {
-                         .members([("name", .string($0.name)), ("type", .string($0.type.rawValue))])
-                     }))])
+            .members([("contextVariables", .array(contextVariables.map {
+                          .members([("name", .string($0.name)), ("type", .string($0.type.rawValue))])
+                      })), ("entries", .array(entries.map(\.json))), ("name", .string(name))])
         }
     }
 
@@ -285,8 +284,8 @@ public enum SchemaSnapshot {
         }
 
         var json: SnapshotJSON {
-            .members([("table", .string(table)), ("restrictTo", .optional(restrictTo)),
-                     ("restrictToColumn", .optional(restrictToColumn))])
+            .members([("restrictTo", .optional(restrictTo)), ("restrictToColumn", .optional(restrictToColumn)),
+                      ("table", .string(table))])
         }
     }
 

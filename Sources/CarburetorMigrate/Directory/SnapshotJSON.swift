@@ -40,73 +40,77 @@ indirect enum SnapshotJSON {
     }
 
     func rendered() -> String {
-        var output = ""
-        output.reserveCapacity(1 << 16)
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 20)
         write(to: &output, indentation: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indentation: Int) {
+    private func write(to output: inout [UInt8], indentation: Int) {
         switch self {
         case .string(let text): Self.writeString(text, to: &output)
-        case .integer(let number): output += String(number)
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .null: output += "null"
+        case .integer(let number): output.append(contentsOf: String(number).utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         case .array(let elements):
-            output += "[\n"
+            output.append(contentsOf: "[\n".utf8)
             for (index, element) in elements.enumerated() {
-                if index > 0 { output += ",\n" }
+                if index > 0 { output.append(contentsOf: ",\n".utf8) }
                 Self.indent(indentation + 1, &output)
                 element.write(to: &output, indentation: indentation + 1)
             }
-            output += "\n"
+            output.append(0x0A)
             Self.indent(indentation, &output)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            output += "{\n"
-            // Sorted by UTF-8 bytes, as `.sortedKeys` sorts.
-            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            output.append(contentsOf: "{\n".utf8)
+            // Sorted by UTF-8 bytes, as `.sortedKeys` sorts; the snapshot's
+            // records list their members in that order already.
+            let inOrder = zip(members, members.dropFirst()).allSatisfy {
+                $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
+            }
+            let sorted = inOrder ? members : members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             for (index, member) in sorted.enumerated() {
-                if index > 0 { output += ",\n" }
+                if index > 0 { output.append(contentsOf: ",\n".utf8) }
                 Self.indent(indentation + 1, &output)
                 Self.writeString(member.key, to: &output)
-                output += " : "
+                output.append(contentsOf: " : ".utf8)
                 member.value.write(to: &output, indentation: indentation + 1)
             }
-            output += "\n"
+            output.append(0x0A)
             Self.indent(indentation, &output)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func indent(_ level: Int, _ output: inout String) {
-        for _ in 0..<level { output += "  " }
+    private static func indent(_ level: Int, _ output: inout [UInt8]) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
     }
 
     /// `"` and `\` escaped, `\b \t \n \f \r` short, other controls as
     /// `\u00xx`; everything else (slashes, DEL, non-ASCII) as it is.
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
+    private static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            output += text
-            output += "\""
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
             return
         }
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: output += "\\\""
-            case 0x5C: output += "\\\\"
-            case 0x08: output += "\\b"
-            case 0x09: output += "\\t"
-            case 0x0A: output += "\\n"
-            case 0x0C: output += "\\f"
-            case 0x0D: output += "\\r"
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: output.append(contentsOf: "\\\"".utf8)
+            case 0x5C: output.append(contentsOf: "\\\\".utf8)
+            case 0x08: output.append(contentsOf: "\\b".utf8)
+            case 0x09: output.append(contentsOf: "\\t".utf8)
+            case 0x0A: output.append(contentsOf: "\\n".utf8)
+            case 0x0C: output.append(contentsOf: "\\f".utf8)
+            case 0x0D: output.append(contentsOf: "\\r".utf8)
             case ..<0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+                let hex = String(byte, radix: 16)
+                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: output.append(byte)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

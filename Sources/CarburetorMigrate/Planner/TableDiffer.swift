@@ -83,8 +83,11 @@ struct TableDiffer {
         renamedOld.plural = b.plural
         let oldTriggers = ddl.triggers(of: a)
         let newTriggers = ddl.triggers(of: b)
-        let oldFunctions = functions.of(a, ddl: ddl)
-        let newFunctions = functions.of(b, ddl: ddl)
+        // Most altered tables keep what their functions are made of (a
+        // column's nullability changed, say): then neither is generated.
+        let sameFunctions = FunctionInputs(a) == FunctionInputs(b)
+        let oldFunctions = sameFunctions ? [] : functions.of(a, ddl: ddl)
+        let newFunctions = sameFunctions ? [] : functions.of(b, ddl: ddl)
         var renamedTriggers = ddl.triggers(of: renamedOld)
         if oldFunctions.map(\.name) != newFunctions.map(\.name) { renamedTriggers = oldTriggers }
         for (old, new) in zip(oldFunctions, newFunctions) where old.createSQL != new.createSQL {
@@ -309,5 +312,33 @@ final class FunctionDefinitions {
         generated += 1
         byTable[table] = made
         return made
+    }
+}
+
+/// Everything a table's generated functions are made of: its names and, per
+/// server column, what the stamping and purge functions read (not ranges,
+/// documentation, Swift defaults or previous names). Equal inputs make equal
+/// functions, which `FunctionInputsTests` checks against the generator.
+struct FunctionInputs: Equatable {
+    struct ColumnInputs: Equatable {
+        var name: String
+        var type: ColumnType
+        var role: ColumnRole
+        var isSynthesized: Bool
+        var isImmutable: Bool
+        var sqlDefault: SQLDefault?
+    }
+
+    var name: String
+    var plural: String
+    var columns: [ColumnInputs]
+
+    init(_ table: Table) {
+        name = table.name
+        plural = table.plural
+        columns = table.serverColumns.map {
+            ColumnInputs(name: $0.name, type: $0.type, role: $0.role, isSynthesized: $0.isSynthesized,
+                         isImmutable: $0.isImmutable, sqlDefault: $0.sqlDefault)
+        }
     }
 }
