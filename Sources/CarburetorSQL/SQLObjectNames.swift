@@ -65,12 +65,17 @@ public struct SQLObjectNames: Sendable, Hashable {
                                       columns: SQLSyncIndexes.restrictionIndexColumns(for: table, column: column)))
             }
         }
+        // Each distinct object's natural name, made once: a large schema has
+        // tens of thousands of objects.
+        var naturalNames: [Object: String] = [:]
+        naturalNames.reserveCapacity(objects.count)
+        for object in objects where naturalNames[object] == nil { naturalNames[object] = object.naturalName }
         var uses: [String: Int] = [:]
         for table in schema.tables { uses[table.plural, default: 0] += 1 }
-        for object in Set(objects) { uses[object.naturalName, default: 0] += 1 }
+        for natural in naturalNames.values { uses[natural, default: 0] += 1 }
         var names: [Object: String] = [:]
-        for object in objects {
-            let natural = object.naturalName
+        names.reserveCapacity(naturalNames.count)
+        for (object, natural) in naturalNames {
             names[object] = uses[natural, default: 0] > 1 ? Self.disambiguated(object) : natural
         }
         self.names = names
