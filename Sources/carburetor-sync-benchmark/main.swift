@@ -1,7 +1,10 @@
 // Measures what every user of a synced table pays, on a throwaway PostgreSQL
 // (build with -c release):
 //
-//     swift run -c release carburetor-sync-benchmark [ROUNDS] [DOWNLOAD-ROWS]
+//     swift run -c release carburetor-sync-benchmark [ROUNDS] [DOWNLOAD-ROWS] [PARTS]
+//
+// PARTS (default `trigger,download,upload`) leaves parts out; downloads
+// always run, since they load the table uploads write to (use 1000 rows).
 //
 // 1. The stamping trigger: the generated per-table function vs a hand-written
 //    PL/pgSQL trigger doing the same job vs no trigger, on INSERT and UPDATE
@@ -25,6 +28,8 @@ enum Settings {
     static let arguments = CommandLine.arguments
     static let rounds = arguments.count > 1 ? max(1, Int(arguments[1]) ?? 3) : 3
     static let downloadRows = arguments.count > 2 ? max(1_000, Int(arguments[2]) ?? 1_000_000) : 1_000_000
+    static let parts: Set<String> = arguments.count > 3
+        ? Set(arguments[3].split(separator: ",").map(String.init)) : ["trigger", "download", "upload"]
     static let narrowRows = 100_000
     static let wideRows = 100
     static let logger = Logger(label: "carburetor.sync-benchmark", factory: { _ in SwiftLogNoOpLogHandler() })
@@ -413,7 +418,7 @@ try await withTemporaryDatabase { database in
     let connection = try database.connect()
     let version = try connection.query("SHOW server_version").scalar ?? "?"
     say("PostgreSQL \(version), \(ProcessInfo.processInfo.activeProcessorCount) processors\n")
-    printTriggerTable(try measureTriggers(on: connection))
+    if Settings.parts.contains("trigger") { printTriggerTable(try measureTriggers(on: connection)) }
 
     var configuration = PostgresClient.Configuration(
         host: database.host, port: database.port, username: database.user, password: database.password,
@@ -424,6 +429,8 @@ try await withTemporaryDatabase { database in
         group.addTask { await client.run() }
         defer { group.cancelAll() }
         try await measureDownload(database: database, client: client)
-        for line in try await uploadBenchmark(client: client, database: database) { say(line) }
+        if Settings.parts.contains("upload") {
+            for line in try await uploadBenchmark(client: client, database: database) { say(line) }
+        }
     }
 }

@@ -9,11 +9,17 @@ import Testing
         #expect(HLCTimestamp(clock.description) == clock)
         let zero = HLCTimestamp(microseconds: 0, node: "n")
         #expect(zero.description == "0000000000000000-00000-n")
+        for edge in [HLCTimestamp.purge, HLCTimestamp(microseconds: 5, counter: 99_999, node: "é~😀"),
+                     HLCTimestamp(microseconds: 1, node: String(repeating: "n", count: 64))] {
+            #expect(HLCTimestamp(edge.description) == edge, "\(edge)")
+        }
+        #expect(HLCTimestamp.purge.description == "9999999999999999-99999-~purge")
     }
 
     @Test func malformedTextIsRefused() {
         for text in ["", "1733130000123456-00007-", "173313000012345-00007-a", "1733130000123456-0007-a",
-                     "1733130000123456_00007_a", "17331300001234x6-00007-a", "1733130000123456-00007"] {
+                     "1733130000123456_00007_a", "17331300001234x6-00007-a", "1733130000123456-00007",
+                     "+733130000123456-00007-a", "1733130000123456-+0007-a", "1733130000123456--0007-a"] {
             #expect(HLCTimestamp(text) == nil, "\(text)")
         }
         #expect(HLCTimestamp("1733130000123456-00007-" + String(repeating: "n", count: 65)) == nil)

@@ -78,34 +78,51 @@ public struct HLCTimestamp: Hashable, Sendable, Comparable, CustomStringConverti
         return lhs.node.utf8.lexicographicallyPrecedes(rhs.node.utf8)
     }
 
+    /// Written digit by digit: every synced column's clock is printed on
+    /// each upload, download and merge.
     public var description: String {
-        padded(microseconds, width: 16) + "-" + padded(Int64(counter), width: 5) + "-" + node
+        var bytes = [UInt8](repeating: UInt8(ascii: "0"), count: 23)
+        var value = microseconds
+        for position in stride(from: 15, through: 0, by: -1) {
+            bytes[position] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        }
+        bytes[16] = UInt8(ascii: "-")
+        var count = counter
+        for position in stride(from: 21, through: 17, by: -1) {
+            bytes[position] = UInt8(ascii: "0") + UInt8(count % 10)
+            count /= 10
+        }
+        bytes[22] = UInt8(ascii: "-")
+        bytes.append(contentsOf: node.utf8)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses the text form; `nil` unless it is exactly
     /// `<16 digits>-<5 digits>-<node>` with a non-empty node.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count > 23, bytes[16] == UInt8(ascii: "-"), bytes[22] == UInt8(ascii: "-"),
-              let micros = Self.decimal(bytes[0..<16]), let counter = Self.decimal(bytes[17..<22]),
-              let node = String(bytes: bytes[23...], encoding: .utf8),
-              node.utf8.count <= Self.maximumNodeLength
-        else { return nil }
-        self.init(microseconds: micros, counter: Int(counter), node: node)
-    }
-
-    private static func decimal(_ digits: ArraySlice<UInt8>) -> Int64? {
-        var value: Int64 = 0
-        for digit in digits {
-            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int64(digit - UInt8(ascii: "0"))
+        let bytes = text.utf8
+        guard bytes.count > 23, bytes.count <= 23 + Self.maximumNodeLength else { return nil }
+        var micros: Int64 = 0
+        var counter = 0
+        var index = bytes.startIndex
+        for position in 0..<23 {
+            let byte = bytes[index]
+            switch position {
+            case 16, 22:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            default:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                if position < 16 {
+                    micros = micros * 10 + Int64(byte - UInt8(ascii: "0"))
+                } else {
+                    counter = counter * 10 + Int(byte - UInt8(ascii: "0"))
+                }
+            }
+            index = bytes.index(after: index)
         }
-        return value
-    }
-
-    private func padded(_ value: Int64, width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        guard let node = String(text.utf8[index...]) else { return nil }
+        self.init(microseconds: micros, counter: counter, node: node)
     }
 }
 
