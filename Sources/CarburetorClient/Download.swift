@@ -62,11 +62,15 @@ extension SyncStore {
                 throw SyncStoreError.malformedResponse("\(table.name): the page has no \"data\" array")
             }
             let existing = Set(try db.columns(in: table.name).map(\.name))
+            // The page's stored rows read in a few statements, not one per row.
+            var known = try RowSyncState.fetchAll(
+                db, table: table, ids: rows.compactMap { $0.objectValue?[table.idColumn]?.stringValue })
             for row in rows {
                 guard let fields = row.objectValue else {
                     throw SyncStoreError.malformedResponse("\(table.name): a downloaded row is not an object")
                 }
-                outcome.keptLocalEdits += try mergeDownloadedRow(db, table: table, fields: fields, localColumns: existing, clock: &clock)
+                outcome.keptLocalEdits += try mergeDownloadedRow(db, table: table, fields: fields, localColumns: existing,
+                                                                 known: &known, clock: &clock)
                 outcome.rows += 1
             }
             if case .bool(true)? = page["has_more"] { outcome.hasMore = true }
@@ -82,8 +86,10 @@ extension SyncStore {
         return outcome
     }
 
+    /// `known` holds the stored state of the page's rows that exist and
+    /// gains each row written, so a row repeated in a page merges twice.
     private func mergeDownloadedRow(_ db: Database, table: SyncedTable, fields: [String: WireValue], localColumns: Set<String>,
-                                    clock: inout HybridLogicalClock) throws -> Int {
+                                    known: inout [String: RowSyncState], clock: inout HybridLogicalClock) throws -> Int {
         guard let id = fields[table.idColumn]?.stringValue else {
             throw SyncStoreError.malformedResponse("\(table.name): a downloaded row has no text \"\(table.idColumn)\"")
         }
@@ -92,7 +98,7 @@ extension SyncStore {
         // written at the row's stamp, by the server.
         let serverClock = stamp.flatMap(RFC3339.date(from:)).map(HLCTimestamp.server(at:))
         if let serverClock { clock.observe(serverClock) }
-        let stored = try RowSyncState.fetch(db, table: table, id: id)
+        let stored = known[id]
         var state = stored ?? .clean
         var names: [String] = []
         var values: [DatabaseValue] = []
@@ -117,6 +123,7 @@ extension SyncStore {
         }
         names += [LocalSchemaNames.clocksColumn, LocalSchemaNames.dirtyColumn]
         values += [state.clocksJSON.databaseValue, state.dirtyJSON.databaseValue]
+        known[id] = state
         if stored == nil {
             names.insert(table.idColumn, at: 0)
             values.insert(id.databaseValue, at: 0)

@@ -44,6 +44,25 @@ struct RowSyncState: Sendable, Hashable {
         "[" + dirty.sorted().map(WireJSON.quoted).joined(separator: ",") + "]"
     }
 
+    /// The states of the rows of `ids` that exist, by id, in statements of
+    /// up to 500 ids.
+    static func fetchAll(_ db: Database, table: SyncedTable, ids: [String]) throws -> [String: RowSyncState] {
+        var states: [String: RowSyncState] = [:]
+        let unique = Array(Set(ids))
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let chunk = Array(unique[start..<min(start + 500, unique.count)])
+            let placeholders = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let sql = "SELECT \(LocalSchema.quoted(table.idColumn)), \(LocalSchema.quoted(LocalSchemaNames.clocksColumn)), "
+                + "\(LocalSchema.quoted(LocalSchemaNames.dirtyColumn)) FROM \(LocalSchema.quoted(table.name)) "
+                + "WHERE \(LocalSchema.quoted(table.idColumn)) IN (\(placeholders))"
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                states[row[0]] = try RowSyncState(clocksJSON: row[1], dirtyJSON: row[2])
+            }
+        }
+        return states
+    }
+
     /// Reads the state of row `id`, or `nil` when the row does not exist.
     static func fetch(_ db: Database, table: SyncedTable, id: String) throws -> RowSyncState? {
         let sql = "SELECT \(LocalSchema.quoted(LocalSchemaNames.clocksColumn)), \(LocalSchema.quoted(LocalSchemaNames.dirtyColumn)) FROM \(LocalSchema.quoted(table.name)) WHERE \(LocalSchema.quoted(table.idColumn)) = ?"

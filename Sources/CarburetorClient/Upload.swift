@@ -86,7 +86,7 @@ extension SyncStore {
                 tables[table.name] = entries
             }
         }
-        return PendingUpload(group: group.name, tables: tables, body: try WireJSON.encode(WireValue.object(body)))
+        return PendingUpload(group: group.name, tables: tables, body: WireJSONText.data(WireValue.object(body)))
     }
 
     /// Applies the server's answer to `upload`, in one transaction with

@@ -68,6 +68,9 @@ public enum WireValue: Sendable, Hashable, Codable {
 enum WireJSON {
     /// A JSON string literal.
     static func quoted(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -100,7 +103,7 @@ enum WireJSON {
     /// A server's answer as a JSON object; `step` names it in the error.
     static func answerObject(_ data: Data, of step: String) throws -> [String: WireValue] {
         let value: WireValue
-        do { value = try decode(WireValue.self, from: data) } catch {
+        do { value = try WireJSONText.parse(data) } catch {
             throw SyncStoreError.malformedResponse("the \(step) answer is not JSON: \(error)")
         }
         guard let object = value.objectValue else {
