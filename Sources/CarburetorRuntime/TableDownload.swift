@@ -5,7 +5,10 @@ import PostgresNIO
 /// Downloads one table of a sync group: the rows changed after the client's
 /// offset, up to a cutoff that no row committed later can fall below.
 ///
-/// Each call runs one READ COMMITTED transaction of two statements:
+/// Each call runs two statements, one after the other on one connection, each
+/// with its own snapshot (no transaction around them: none is needed, since
+/// statement 2's snapshot is taken after statement 1 has finished, and each
+/// round trip saved is a fifth of a page's time):
 /// 1. the cutoff: the earlier of now and the start of the oldest other
 ///    transaction open in this database, minus one microsecond. Stamps are set
 ///    by a trigger from `clock_timestamp()`, never earlier than their
@@ -63,34 +66,27 @@ public enum TableDownload {
         if offset == nil, offsetID != nil { throw CarburetorError.offsetIDWithoutOffset(table: table.name) }
         let logger = logger ?? silentLogger
 
-        try await connection.query("BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY", logger: logger)
-        do {
-            let computed = try await computeCutoff(on: connection, logger: logger)
-            var cutoff = computed.timestamp
-            if computed.preparedTransactions {
-                let held = offset.map(ExactTimestamp.init) ?? ExactTimestamp(Date(timeIntervalSince1970: 0))
-                if held.microsecondsSince1970 < cutoff.microsecondsSince1970 { cutoff = held }
-            }
-            let query = try selectQuery(table: table, cutoff: cutoff, offset: offset.map(ExactTimestamp.init),
-                                        offsetID: offsetID, restriction: restriction, pageSize: limit)
-            var rows: [(row: Row, stamp: ExactTimestamp, id: String)] = []
-            for try await postgresRow in try await connection.query(query, logger: logger) {
-                var reader = PostgresRowReader(postgresRow)
-                let row = try Row(reading: &reader)
-                rows.append((row, try reader.next(ExactTimestamp.self), try reader.next(String.self)))
-            }
-            try await connection.query("COMMIT", logger: logger)
-
-            if rows.count > limit {
-                let page = rows.prefix(limit)
-                let last = page[page.index(before: page.endIndex)]
-                return TablePage(cutoffAt: last.stamp.date, data: page.map(\.row), hasMore: true, offsetID: last.id)
-            }
-            return TablePage(cutoffAt: cutoff.date, data: rows.map(\.row), hasMore: false, offsetID: nil)
-        } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger)
-            throw error
+        let computed = try await computeCutoff(on: connection, logger: logger)
+        var cutoff = computed.timestamp
+        if computed.preparedTransactions {
+            let held = offset.map(ExactTimestamp.init) ?? ExactTimestamp(Date(timeIntervalSince1970: 0))
+            if held.microsecondsSince1970 < cutoff.microsecondsSince1970 { cutoff = held }
         }
+        let query = try selectQuery(table: table, cutoff: cutoff, offset: offset.map(ExactTimestamp.init),
+                                    offsetID: offsetID, restriction: restriction, pageSize: limit)
+        var rows: [(row: Row, stamp: ExactTimestamp, id: String)] = []
+        for try await postgresRow in try await connection.query(query, logger: logger) {
+            var reader = PostgresRowReader(postgresRow)
+            let row = try Row(reading: &reader)
+            rows.append((row, try reader.next(ExactTimestamp.self), try reader.next(String.self)))
+        }
+
+        if rows.count > limit {
+            let page = rows.prefix(limit)
+            let last = page[page.index(before: page.endIndex)]
+            return TablePage(cutoffAt: last.stamp.date, data: page.map(\.row), hasMore: true, offsetID: last.id)
+        }
+        return TablePage(cutoffAt: cutoff.date, data: rows.map(\.row), hasMore: false, offsetID: nil)
     }
 
     /// Statement 1. Sessions of other databases cannot write these tables and

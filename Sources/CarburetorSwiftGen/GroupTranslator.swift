@@ -191,7 +191,7 @@ struct GroupTranslator {
                 + call.joined(separator: ", ") + ")")
         }
         return FunctionDeclaration(
-            documentation: "Downloads every table of the group, each in its own short transaction, "
+            documentation: "Downloads every table of the group, each with its own cutoff, "
                 + "after the request's offsets.\n"
                 + "`pageSize` limits the rows per table; when `hasMore` is true, call again with `nextRequest`.",
             signature: "public static func download",

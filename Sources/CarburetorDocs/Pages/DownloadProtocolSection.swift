@@ -141,7 +141,7 @@ struct DownloadProtocolSection {
     private var independence: [Block] {
         [
             .heading(level: 3, [.markdown("Tables are fetched independently")], anchor: nil),
-            .paragraph("The server reads each table in its own short transaction, with its own cutoff; one download is not a snapshot of the whole group. A row can arrive before a row it refers to in another table (or after that row was deleted), so the client must tolerate references it cannot resolve yet and check integrity itself where it matters; the next download brings the tables up to date."),
+            .paragraph("The server reads each table on its own, with its own cutoff; one download is not a snapshot of the whole group. A row can arrive before a row it refers to in another table (or after that row was deleted), so the client must tolerate references it cannot resolve yet and check integrity itself where it matters; the next download brings the tables up to date."),
         ]
     }
 

@@ -161,7 +161,7 @@ public enum DefaultSyncGroup {
         }
     }
 
-    /// Downloads every table of the group, each in its own short transaction, after the request's offsets.
+    /// Downloads every table of the group, each with its own cutoff, after the request's offsets.
     /// `pageSize` limits the rows per table; when `hasMore` is true, call again with `nextRequest`.
     public static func download(
         client: PostgresClient,
@@ -361,7 +361,7 @@ public enum WhereSyncGroup {
         }
     }
 
-    /// Downloads every table of the group, each in its own short transaction, after the request's offsets.
+    /// Downloads every table of the group, each with its own cutoff, after the request's offsets.
     /// `pageSize` limits the rows per table; when `hasMore` is true, call again with `nextRequest`.
     public static func download(
         client: PostgresClient,

@@ -96,7 +96,7 @@ public enum EverythingSyncGroup {
         }
     }
 
-    /// Downloads every table of the group, each in its own short transaction, after the request's offsets.
+    /// Downloads every table of the group, each with its own cutoff, after the request's offsets.
     /// `pageSize` limits the rows per table; when `hasMore` is true, call again with `nextRequest`.
     public static func download(
         client: PostgresClient,
@@ -258,7 +258,7 @@ public enum ByTenantSyncGroup {
         }
     }
 
-    /// Downloads every table of the group, each in its own short transaction, after the request's offsets.
+    /// Downloads every table of the group, each with its own cutoff, after the request's offsets.
     /// `pageSize` limits the rows per table; when `hasMore` is true, call again with `nextRequest`.
     public static func download(
         client: PostgresClient,

@@ -96,7 +96,7 @@ public enum MobileSyncGroup {
         }
     }
 
-    /// Downloads every table of the group, each in its own short transaction, after the request's offsets.
+    /// Downloads every table of the group, each with its own cutoff, after the request's offsets.
     /// `pageSize` limits the rows per table; when `hasMore` is true, call again with `nextRequest`.
     public static func download(
         client: PostgresClient,
