@@ -33,11 +33,12 @@ import Testing
     }
 
     @Test func cutoffLooksAtOtherSessionsOfThisDatabase() {
-        #expect(TableDownload.cutoffSQL.contains("least(clock_timestamp(), min(xact_start)) - interval '1 microsecond'"))
+        #expect(TableDownload.cutoffSQL.contains("least(clock_timestamp(), min(s.xact_start)) - interval '1 microsecond'"))
+        #expect(TableDownload.cutoffSQL.contains("FROM pg_stat_get_activity(NULL) AS s"))
         #expect(TableDownload.cutoffSQL.contains("pid <> pg_backend_pid()"))
         #expect(TableDownload.cutoffSQL.contains("<insufficient privilege>"))
         #expect(TableDownload.cutoffSQL.contains("FROM pg_prepared_xacts WHERE database = current_database()"))
-        #expect(TableDownload.cutoffSQL.contains("state = 'disabled'"))
+        #expect(TableDownload.cutoffSQL.contains("s.state = 'disabled'"))
         #expect(TableDownload.cutoffSQL.contains("pg_is_in_recovery()"))
     }
 
