@@ -101,6 +101,7 @@ final class FlakyHTTPTransport: SyncTransport, @unchecked Sendable {
         var owner: [String: String] = [:]
         var created = 0
         var syncs = 0, failedSyncs = 0, edits = 0
+        var touched: [String: Set<String>] = [:]
 
         func record(_ id: String, _ values: ColumnValues, clock: HLCTimestamp) {
             for (column, value) in values where LastWriterWins.incomingWins(clock, over: oracle[id]?[column]?.clock) {
@@ -133,6 +134,7 @@ final class FlakyHTTPTransport: SyncTransport, @unchecked Sendable {
                     try device.device.store.insert(db, newRow, into: SyncDemoClientKit.Todo.syncedTable)
                 }
                 owner[todo.id] = device.user
+                touched[device.node, default: []].insert(todo.id)
                 var values = deviceColumns(todo)
                 values["last_synced_at"] = nil
                 record(todo.id, values, clock: clock)
@@ -169,6 +171,7 @@ final class FlakyHTTPTransport: SyncTransport, @unchecked Sendable {
                 changed = values.filter { set.keys.contains($0.key) }
             }
             edits += 1
+            touched[device.node, default: []].insert(row.id)
             if let clock { record(row.id, changed, clock: clock) }
         }
 
@@ -198,8 +201,11 @@ final class FlakyHTTPTransport: SyncTransport, @unchecked Sendable {
         for device in devices {
             let local = try device.device.list(includeDeleted: true)
             #expect(try device.device.unsentIDs().isEmpty, "seed \(seed): \(device.node) has unsent edits")
-            let expected = serverRows.filter { $0.ownerId == device.user }.map(serverColumns)
-            #expect(local.map(deviceColumns) == expected, "seed \(seed): \(device.node) differs from the server")
+            expectDeviceMatchesServer(local, serverRows.filter { $0.ownerId == device.user },
+                                      "seed \(seed): \(device.node)")
+            // Every row the device created or edited reached it back, tombstones included.
+            #expect(Set(local.map(\.id)).isSuperset(of: touched[device.node, default: []]),
+                    "seed \(seed): \(device.node) lost a row it had")
         }
     }
 }

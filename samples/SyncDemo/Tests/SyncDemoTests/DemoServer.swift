@@ -8,6 +8,7 @@ import PostgresNIO
 import ServiceLifecycle
 import SyncDemoClientKit
 import SyncDemoServerKit
+import Testing
 
 let quietLogger = Logger(label: "sync-demo-tests", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -108,4 +109,20 @@ struct TemporaryDirectory {
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
     func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+/// A device's rows against the server's rows of its user: every row the
+/// device holds equals the server's row column by column (the sync stamp
+/// included), and it holds every live one. A device may lack a tombstone: an
+/// initial download leaves out rows deleted before the device first synced.
+func expectDeviceMatchesServer(
+    _ device: [SyncDemoClientKit.Todo], _ server: [SyncDemoServerKit.Todo], _ context: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let serverByID = Dictionary(uniqueKeysWithValues: server.map { ($0.id, serverColumns($0)) })
+    for row in device {
+        #expect(deviceColumns(row) == serverByID[row.id], "\(context): row \(row.id)", sourceLocation: sourceLocation)
+    }
+    #expect(Set(device.filter { !$0.isDeleted }.map(\.id)) == Set(server.filter { !$0.isDeleted }.map(\.id)),
+            "\(context): live rows", sourceLocation: sourceLocation)
 }
