@@ -56,7 +56,7 @@ public final class TodoDevice: Sendable {
     /// Adds an item and returns it.
     @discardableResult
     public func add(_ todo: Todo) throws -> Todo {
-        try store.writer.write { db in
+        _ = try store.writer.write { db in
             try self.store.insert(db, todo, into: Todo.syncedTable)
         }
         return todo

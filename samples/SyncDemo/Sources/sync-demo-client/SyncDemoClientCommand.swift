@@ -33,25 +33,37 @@ struct DeviceOptions: ParsableArguments {
     }
 }
 
+/// A command that failed, said in one line (exit status 1, no usage text).
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
 /// Runs `body`, turning any error into one line for the terminal (no stack trace).
 func reported<Result>(_ body: () async throws -> Result) async throws -> Result {
     do {
         return try await body()
-    } catch let error as ValidationError {
-        throw error
     } catch {
-        throw ValidationError(String(describing: error))
+        throw failure(error)
     }
 }
 
 func reported<Result>(_ body: () throws -> Result) throws -> Result {
     do {
         return try body()
-    } catch let error as ValidationError {
-        throw error
     } catch {
-        throw ValidationError(String(describing: error))
+        throw failure(error)
     }
+}
+
+private func failure(_ error: any Error) -> any Error {
+    if error is ValidationError || error is CommandFailure { return error }
+    let nsError = error as NSError
+    if nsError.domain == NSURLErrorDomain {
+        let url = ((nsError.userInfo[NSURLErrorFailingURLErrorKey] as? URL)?.absoluteString).map { " \($0)" } ?? ""
+        return CommandFailure(description: "cannot reach the server\(url): \(nsError.localizedDescription); "
+            + "local data is unchanged, run sync again later")
+    }
+    return CommandFailure(description: String(describing: error))
 }
 
 /// The columns `add` and `edit` set.
@@ -120,7 +132,7 @@ extension SyncDemoClientCommand {
             let device = try device.open()
             var todo = device.newTodo(title: title)
             try fields.apply(to: &todo)
-            try reported { try device.add(todo) }
+            _ = try reported { try device.add(todo) }
             print("added \(Listing.line(todo, unsent: true))")
         }
     }

@@ -86,7 +86,7 @@ import Testing
             (["list", "--db", directory.path("new.sqlite"), "--user", "erin", "--node", "bad node!"], "invalid --node"),
             (["list", "--db", "/nonexistent-folder/x.sqlite", "--user", "erin"], "cannot open the database"),
             (["sync"] + device + ["--server", "not a url"], "--server must be an http(s) URL"),
-            (["sync"] + device + ["--server", "http://127.0.0.1:1"], "Error:"),
+            (["sync"] + device + ["--server", "http://127.0.0.1:1"], "cannot reach the server http://127.0.0.1:1/todos/"),
             (["list"], "Missing expected argument"),
             (["frobnicate"], "Unexpected argument"),
         ]
