@@ -18,16 +18,16 @@ public enum SyncDemoServer {
     /// rows per table of one download answer (nil: the runtime's default).
     public static func router(client: PostgresClient, pageSize: Int? = nil) -> Router<BasicRequestContext> {
         let router = Router()
-        router.post("\(group)/download") { request, context -> Response in
+        router.post("\(group)/download") { request, _ -> Response in
             let user = try StubAuthentication.user(of: request)
-            let body = try await decode(TodosSyncGroup.DownloadRequest.self, from: request, context: context)
+            let body = try await decode(TodosSyncGroup.DownloadRequest.self, from: request)
             let answer = try await TodosSyncGroup.download(
                 client: client, request: body, context: .init(userId: user), pageSize: pageSize)
             return try json(answer)
         }
-        router.post("\(group)/upload") { request, context -> Response in
+        router.post("\(group)/upload") { request, _ -> Response in
             let user = try StubAuthentication.user(of: request)
-            let body = try await decode(TodosSyncGroup.UploadRequest.self, from: request, context: context)
+            let body = try await decode(TodosSyncGroup.UploadRequest.self, from: request)
             let answer = try await TodosSyncGroup.upload(client: client, request: body, context: .init(userId: user))
             return try json(answer)
         }
@@ -51,7 +51,7 @@ public enum SyncDemoServer {
         return app
     }
 
-    static func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: BasicRequestContext) async throws -> Body {
+    static func decode<Body: Decodable>(_ type: Body.Type, from request: Request) async throws -> Body {
         let buffer = try await request.body.collect(upTo: maximumBodySize)
         do {
             return try JSONDecoder().decode(Body.self, from: Data(buffer: buffer))

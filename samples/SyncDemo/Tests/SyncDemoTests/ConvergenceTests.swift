@@ -103,9 +103,15 @@ final class FlakyHTTPTransport: SyncTransport, @unchecked Sendable {
         var syncs = 0, failedSyncs = 0, edits = 0
         var touched: [String: Set<String>] = [:]
 
+        // Edits made later in time whose clock is older than the column's: the register must keep the older edit.
+        var overruled = 0
         func record(_ id: String, _ values: ColumnValues, clock: HLCTimestamp) {
-            for (column, value) in values where LastWriterWins.incomingWins(clock, over: oracle[id]?[column]?.clock) {
-                oracle[id, default: [:]][column] = (value, clock)
+            for (column, value) in values {
+                if LastWriterWins.incomingWins(clock, over: oracle[id]?[column]?.clock) {
+                    oracle[id, default: [:]][column] = (value, clock)
+                } else {
+                    overruled += 1
+                }
             }
         }
 
@@ -186,6 +192,9 @@ final class FlakyHTTPTransport: SyncTransport, @unchecked Sendable {
         #expect(failedSyncs > 0 && devices.contains { $0.transport.lostAnswers > 0 },
                 "seed \(seed): the run should lose requests and answers")
         #expect(edits > 50 && syncs > 20)
+        print("seed \(seed): \(edits) edits, \(syncs) syncs (\(failedSyncs) interrupted), "
+            + "\(devices.map(\.transport.lostAnswers).reduce(0, +)) answers lost, \(overruled) column edits overruled by an older write's later clock, "
+            + "\(oracle.count) rows")
 
         let serverRows = try await server.serverRows()
         let serverByID = Dictionary(uniqueKeysWithValues: serverRows.map { ($0.id, serverColumns($0)) })

@@ -57,19 +57,17 @@ import Testing
                 let data = try await bobTransport.upload(group: "todos", body: body)
                 return try #require(JSONDecoder().decode(TodosSyncGroup.UploadResponse.self, from: data).todos.first)
             }
-            for (targetID, nowhere) in [(groceries.id, "no-such-row")] {
-                let edits: [(String) -> SyncDemoServerKit.Todo.Upload] = [
-                    { SyncDemoServerKit.Todo.Upload(id: $0, title: .set("pwned"), clocks: ["title": late]) },
-                    { SyncDemoServerKit.Todo.Upload(id: $0, isDeleted: .set(true), clocks: ["is_deleted": late]) },
-                ]
-                for edit in edits {
-                    var theirs = try await answer(edit(targetID))
-                    let missing = try await answer(edit(nowhere))
-                    #expect(theirs.status == .rejected && theirs.code == .notFound)
-                    theirs.id = nowhere
-                    theirs.message = theirs.message?.replacingOccurrences(of: targetID, with: nowhere)
-                    #expect(theirs == missing)
-                }
+            let edits: [(String) -> SyncDemoServerKit.Todo.Upload] = [
+                { SyncDemoServerKit.Todo.Upload(id: $0, title: .set("pwned"), clocks: ["title": late]) },
+                { SyncDemoServerKit.Todo.Upload(id: $0, isDeleted: .set(true), clocks: ["is_deleted": late]) },
+            ]
+            for edit in edits {
+                var theirs = try await answer(edit(groceries.id))
+                let missing = try await answer(edit("no-such-row"))
+                #expect(theirs.status == .rejected && theirs.code == .notFound)
+                theirs.id = "no-such-row"
+                theirs.message = theirs.message?.replacingOccurrences(of: groceries.id, with: "no-such-row")
+                #expect(theirs == missing)
             }
 
             // A download as Bob carries none of Alice's rows.
