@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "CarburetorClient", targets: ["CarburetorClient"]),
         .library(name: "CarburetorSwiftGen", targets: ["CarburetorSwiftGen"]),
         .plugin(name: "CarburetorPlugin", targets: ["CarburetorPlugin"]),
+        // A throwaway PostgreSQL server for tests, also those of samples/SyncDemo.
+        .library(name: "CarburetorTestSupport", targets: ["CarburetorTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -139,7 +141,9 @@ let package = Package(
             dependencies: ["CarburetorClientGen", "CarburetorCore", "CarburetorClient"],
             exclude: ["Fixtures"]
         ),
-        // Generates Models.swift and SyncGroups.swift from a target's .carb file at build time.
+        // Generates a target's Swift from its .carb files at build time: the server side
+        // (Models.swift, SyncGroups.swift) for a target linking CarburetorRuntime, the device
+        // side (ClientModels.swift, ClientSyncGroups.swift) for one linking CarburetorClient.
         .plugin(name: "CarburetorPlugin", capability: .buildTool(), dependencies: ["carburetor-compile"]),
         // Generated code for a sample, run against a throwaway PostgreSQL.
         .testTarget(
