@@ -12,7 +12,9 @@ import Testing
         var result: [(String, String)] = []
         for folder in ["samples", "Tests"] {
             let base = root.appendingPathComponent(folder)
-            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { continue }
+            // Hidden folders (a sample package's `.build`) are skipped.
+            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil,
+                                                              options: [.skipsHiddenFiles]) else { continue }
             for case let url as URL in walker where url.pathExtension == "carb" {
                 if let data = try? Data(contentsOf: url) {
                     result.append((url.path, String(decoding: data, as: UTF8.self)))

@@ -86,7 +86,10 @@ enum SyntaxTestPaths {
 
     /// Every `.carb` file under `directory`, recursively, sorted by path.
     static func carbFiles(under directory: URL) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+        // Hidden folders are skipped: a sample package's `.build` holds
+        // thousands of files and copies of its configs.
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil,
+                                                              options: [.skipsHiddenFiles]) else {
             return []
         }
         return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "carb" }
