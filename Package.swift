@@ -86,7 +86,9 @@ let package = Package(
         // Migrations, offline: directory layouts, sum file, snapshot, planner.
         .target(
             name: "CarburetorMigrate",
-            dependencies: ["CarburetorCore", "CarburetorSQL", .product(name: "Crypto", package: "swift-crypto")]
+            // The wire module's JSON reader reads the snapshot.
+            dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorWire",
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Measures `migrate new` between two large configs (build with -c release).
         .executableTarget(name: "carburetor-migrate-benchmark", dependencies: ["CarburetorCore", "CarburetorMigrate"]),
@@ -95,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "CarburetorMigrateTests",
             dependencies: ["CarburetorMigrate", "CarburetorMigrateLive", "CarburetorPostgres", "CarburetorSQL",
-                           "CarburetorTestSupport"],
+                           "CarburetorTestSupport", "CarburetorWire"],
             exclude: ["Fixtures"]
         ),
         // What server and device share: the hybrid logical clock, the Last-Writer-Wins rule, wire

@@ -20,17 +20,28 @@ struct RowSyncState: Sendable, Hashable {
             self = .clean
             return
         }
-        // Read for every row a sync touches: the flat form written below is
-        // read directly; anything else (escapes, spacing) through JSONDecoder.
-        let clockTexts = try FlatJSON.stringPairs(clocksJSON)
-            ?? WireJSON.decode([String: String].self, from: Data(clocksJSON.utf8)).map { ($0.key, $0.value) }
+        // Read for every row a sync touches: by the wire module's reader,
+        // not a JSONDecoder per row.
+        guard case .object(let members) = try JSONTree.parse(clocksJSON) else {
+            throw ConversionProblem("the clocks \(clocksJSON.prefix(100)) are not a JSON object")
+        }
         var clocks: [String: HLCTimestamp] = [:]
-        for (column, text) in clockTexts {
-            guard let clock = HLCTimestamp(text) else { throw ConversionProblem("invalid clock \"\(text)\" for column \(column)") }
-            clocks[column] = clock
+        for member in members {
+            guard let text = member.value.stringValue, let clock = HLCTimestamp(text) else {
+                throw ConversionProblem("invalid clock for column \(member.key)")
+            }
+            clocks[member.key] = clock
         }
         self.clocks = clocks
-        dirty = Set(try FlatJSON.strings(dirtyJSON) ?? WireJSON.decode([String].self, from: Data(dirtyJSON.utf8)))
+        guard case .array(let elements) = try JSONTree.parse(dirtyJSON) else {
+            throw ConversionProblem("the dirty columns \(dirtyJSON.prefix(100)) are not a JSON array")
+        }
+        var dirty: Set<String> = []
+        for element in elements {
+            guard let column = element.stringValue else { throw ConversionProblem("a dirty column is not a string") }
+            dirty.insert(column)
+        }
+        self.dirty = dirty
     }
 
     // Written by hand, keys sorted: these are written for every row a sync
@@ -84,67 +95,5 @@ enum PersistedClock {
         try db.execute(
             sql: "INSERT INTO \(LocalSchema.quoted(LocalSchemaNames.clockTable)) (id, latest) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET latest = excluded.latest",
             arguments: [clock.latest?.description])
-    }
-}
-
-/// The flat JSON `RowSyncState` writes — `["a","b"]` and `{"a":"b"}`, no
-/// spaces, strings without escapes — read without a decoder. `nil` for
-/// anything else, which the caller hands to `JSONDecoder`.
-enum FlatJSON {
-    static func strings(_ text: String) -> [String]? {
-        var scanner = Scanner(Array(text.utf8))
-        guard scanner.take(UInt8(ascii: "[")) else { return nil }
-        var result: [String] = []
-        if scanner.take(UInt8(ascii: "]")) { return scanner.atEnd ? result : nil }
-        repeat {
-            guard let string = scanner.string() else { return nil }
-            result.append(string)
-        } while scanner.take(UInt8(ascii: ","))
-        return scanner.take(UInt8(ascii: "]")) && scanner.atEnd ? result : nil
-    }
-
-    static func stringPairs(_ text: String) -> [(String, String)]? {
-        var scanner = Scanner(Array(text.utf8))
-        guard scanner.take(UInt8(ascii: "{")) else { return nil }
-        var result: [(String, String)] = []
-        if scanner.take(UInt8(ascii: "}")) { return scanner.atEnd ? result : nil }
-        repeat {
-            guard let key = scanner.string(), scanner.take(UInt8(ascii: ":")), let value = scanner.string() else {
-                return nil
-            }
-            result.append((key, value))
-        } while scanner.take(UInt8(ascii: ","))
-        return scanner.take(UInt8(ascii: "}")) && scanner.atEnd ? result : nil
-    }
-
-    private struct Scanner {
-        let bytes: [UInt8]
-        var position = 0
-
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-        var atEnd: Bool { position == bytes.count }
-
-        mutating func take(_ byte: UInt8) -> Bool {
-            guard position < bytes.count, bytes[position] == byte else { return false }
-            position += 1
-            return true
-        }
-
-        /// A string without escapes or control characters.
-        mutating func string() -> String? {
-            guard take(UInt8(ascii: "\"")) else { return nil }
-            let start = position
-            while position < bytes.count {
-                let byte = bytes[position]
-                if byte == UInt8(ascii: "\"") {
-                    position += 1
-                    return String(decoding: bytes[start..<position - 1], as: UTF8.self)
-                }
-                if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
-                position += 1
-            }
-            return nil
-        }
     }
 }

@@ -38,3 +38,22 @@ final class WireJSONTextTests: XCTestCase {
                        #"{"a":null,"b":1}"#)
     }
 }
+
+/// A row's stored sync state reads back whatever JSON spelling it has, and a
+/// broken one is an error, not a clean row.
+final class RowSyncStateTests: XCTestCase {
+    func testReadsWrittenAndHandEditedState() throws {
+        let state = try RowSyncState(clocksJSON: #"{"we\"ird": "1768469398123456-00000-phone-a"}"#,
+                                     dirtyJSON: #"[ "we\"ird" ]"#)
+        XCTAssertEqual(state.dirty, ["we\"ird"])
+        XCTAssertEqual(state.clocks["we\"ird"]?.node, "phone-a")
+        let again = try RowSyncState(clocksJSON: state.clocksJSON, dirtyJSON: state.dirtyJSON)
+        XCTAssertEqual(again, state)
+    }
+
+    func testBrokenStateIsAnError() {
+        for (clocks, dirty) in [("{", "[]"), ("[]", "[]"), (#"{"a": 1}"#, "[]"), (#"{"a": "x"}"#, "[]"), ("{}", "[1]"), ("{}", "{}")] {
+            XCTAssertThrowsError(try RowSyncState(clocksJSON: clocks, dirtyJSON: dirty), "\(clocks) \(dirty)")
+        }
+    }
+}

@@ -2,6 +2,7 @@ import CarburetorCore
 import Foundation
 import Testing
 @testable import CarburetorMigrate
+import CarburetorWire
 
 /// The hand-written snapshot writer produces, byte for byte, what
 /// `JSONEncoder` wrote before it (sorted keys, pretty printed, slashes
@@ -76,7 +77,7 @@ import Testing
                              { "name": "n", "type": "Numeric", "nullable": true, "role": "regular", "synthesized": false,
                                "immutable": false, "sqlDefault": { "kind": "number", "value": "1.5" } } ] } ] }
             """#
-        let direct = try #require(SnapshotJSONReader.parse(text).flatMap(SchemaSnapshot.Document.init(json:)))
+        let direct = try #require(SchemaSnapshot.Document(json: try JSONTree.parse(text)))
         let decoded = try JSONDecoder().decode(SchemaSnapshot.Document.self, from: Data(text.utf8))
         #expect(direct.schema(sourceName: "x") == decoded.schema(sourceName: "x"))
         #expect(direct.tables.first?.documentation == "a\u{e9}\u{1F600}\n\"q\"/")

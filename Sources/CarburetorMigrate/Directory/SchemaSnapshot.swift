@@ -1,4 +1,5 @@
 import CarburetorCore
+import CarburetorWire
 import Foundation
 
 /// The schema as of the newest migration, stored beside the migrations as
@@ -28,7 +29,7 @@ public enum SchemaSnapshot {
     public static func decodeWithLayout(_ text: String, sourceName: String) throws
         -> (schema: Schema, legacyStamping: Bool) {
         // Read directly; JSONDecoder only explains a snapshot that does not read.
-        let document = try SnapshotJSONReader.parse(text).flatMap(Document.init(json:))
+        let document = try (try? JSONTree.parse(text)).flatMap(Document.init(json:))
             ?? JSONDecoder().decode(Document.self, from: Data(text.utf8))
         guard document.format == formatVersion || document.format == legacyStampingFormat else {
             throw SnapshotError.unsupportedFormat(document.format)
@@ -63,10 +64,10 @@ public enum SchemaSnapshot {
             groups = schema.groups.map(GroupRecord.init)
         }
 
-        init?(json: SnapshotJSON) {
-            guard let format = json["format"]?.integer,
-                  let tables = json["tables"]?.array?.map(TableRecord.init(json:)),
-                  let groups = json["groups"]?.array?.map(GroupRecord.init(json:)),
+        init?(json: JSONTree) {
+            guard let format = json["format"]?.integerValue.map(Int.init),
+                  let tables = json["tables"]?.arrayValue?.map(TableRecord.init(json:)),
+                  let groups = json["groups"]?.arrayValue?.map(GroupRecord.init(json:)),
                   !tables.contains(where: { $0 == nil }), !groups.contains(where: { $0 == nil }) else { return nil }
             self.format = format
             self.tables = tables.compactMap { $0 }
@@ -99,11 +100,11 @@ public enum SchemaSnapshot {
             columns = table.serverColumns.map(ColumnRecord.init)
         }
 
-        init?(json: SnapshotJSON) {
-            guard let name = json["name"]?.string, let plural = json["plural"]?.string,
-                  let pluralIsDefault = json["pluralIsDefault"]?.bool,
+        init?(json: JSONTree) {
+            guard let name = json["name"]?.stringValue, let plural = json["plural"]?.stringValue,
+                  let pluralIsDefault = json["pluralIsDefault"]?.boolValue,
                   let documentation = json.optionalString("documentation"),
-                  let columns = json["columns"]?.array?.map(ColumnRecord.init(json:)),
+                  let columns = json["columns"]?.arrayValue?.map(ColumnRecord.init(json:)),
                   !columns.contains(where: { $0 == nil }) else { return nil }
             self.name = name
             self.plural = plural
@@ -144,11 +145,11 @@ public enum SchemaSnapshot {
             documentation = column.documentation
         }
 
-        init?(json: SnapshotJSON) {
-            guard let name = json["name"]?.string, let type = json["type"]?.string.flatMap(ScalarType.init(rawValue:)),
-                  let nullable = json["nullable"]?.bool,
-                  let role = json["role"]?.string.flatMap(ColumnRole.init(rawValue:)),
-                  let synthesized = json["synthesized"]?.bool, let immutable = json["immutable"]?.bool,
+        init?(json: JSONTree) {
+            guard let name = json["name"]?.stringValue, let type = json["type"]?.stringValue.flatMap(ScalarType.init(rawValue:)),
+                  let nullable = json["nullable"]?.boolValue,
+                  let role = json["role"]?.stringValue.flatMap(ColumnRole.init(rawValue:)),
+                  let synthesized = json["synthesized"]?.boolValue, let immutable = json["immutable"]?.boolValue,
                   let documentation = json.optionalString("documentation") else { return nil }
             var sqlDefault: DefaultRecord?
             switch json["sqlDefault"] {
@@ -196,8 +197,8 @@ public enum SchemaSnapshot {
             }
         }
 
-        init?(json: SnapshotJSON) {
-            guard let kind = json["kind"]?.string, let value = json.optionalString("value") else { return nil }
+        init?(json: JSONTree) {
+            guard let kind = json["kind"]?.stringValue, let value = json.optionalString("value") else { return nil }
             self.kind = kind
             self.value = value
         }
@@ -230,12 +231,12 @@ public enum SchemaSnapshot {
             contextVariables = group.contextVariables.map { VariableRecord(name: $0.name, type: $0.type) }
         }
 
-        init?(json: SnapshotJSON) {
-            guard let name = json["name"]?.string,
-                  let entries = json["entries"]?.array?.map(EntryRecord.init(json:)),
-                  let variables = json["contextVariables"]?.array?.map({ variable -> VariableRecord? in
-                      guard let name = variable["name"]?.string,
-                            let type = variable["type"]?.string.flatMap(ScalarType.init(rawValue:)) else { return nil }
+        init?(json: JSONTree) {
+            guard let name = json["name"]?.stringValue,
+                  let entries = json["entries"]?.arrayValue?.map(EntryRecord.init(json:)),
+                  let variables = json["contextVariables"]?.arrayValue?.map({ variable -> VariableRecord? in
+                      guard let name = variable["name"]?.stringValue,
+                            let type = variable["type"]?.stringValue.flatMap(ScalarType.init(rawValue:)) else { return nil }
                       return VariableRecord(name: name, type: type)
                   }),
                   !entries.contains(where: { $0 == nil }), !variables.contains(where: { $0 == nil }) else { return nil }
@@ -267,8 +268,8 @@ public enum SchemaSnapshot {
             restrictToColumn = entry.restriction?.columnName
         }
 
-        init?(json: SnapshotJSON) {
-            guard let table = json["table"]?.string, let restrictTo = json.optionalString("restrictTo"),
+        init?(json: JSONTree) {
+            guard let table = json["table"]?.stringValue, let restrictTo = json.optionalString("restrictTo"),
                   let restrictToColumn = json.optionalString("restrictToColumn") else { return nil }
             self.table = table
             self.restrictTo = restrictTo
@@ -292,5 +293,17 @@ public enum SchemaSnapshot {
     struct VariableRecord: Codable {
         var name: String
         var type: ScalarType
+    }
+}
+
+extension JSONTree {
+    /// An optional string member: absent or `null` is `.some(nil)`; any
+    /// other value is `nil` (the record does not read).
+    func optionalString(_ key: String) -> String?? {
+        switch self[key] {
+        case nil, .null?: .some(nil)
+        case .string(let text)?: .some(text)
+        default: nil
+        }
     }
 }
