@@ -179,29 +179,31 @@ private struct JSONTreeReader {
         guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Malformed(offset: position) }
         position += 1
         var start = position
-        var result = ""
+        // The text so far when an escape was met; most strings have none and
+        // are made in one piece.
+        var result: String?
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                result += String(decoding: bytes[start..<position], as: UTF8.self)
+                let tail = String(decoding: bytes[start..<position], as: UTF8.self)
                 position += 1
-                return result
+                return result.map { $0 + tail } ?? tail
             }
             guard byte >= 0x20 else { throw Malformed(offset: position) }
             guard byte == UInt8(ascii: "\\") else { position += 1; continue }
-            result += String(decoding: bytes[start..<position], as: UTF8.self)
+            var text = (result ?? "") + String(decoding: bytes[start..<position], as: UTF8.self)
             guard position + 1 < bytes.count else { throw Malformed(offset: position) }
             let escaped = bytes[position + 1]
             position += 2
             switch escaped {
-            case UInt8(ascii: "\""): result += "\""
-            case UInt8(ascii: "\\"): result += "\\"
-            case UInt8(ascii: "/"): result += "/"
-            case UInt8(ascii: "b"): result += "\u{8}"
-            case UInt8(ascii: "f"): result += "\u{C}"
-            case UInt8(ascii: "n"): result += "\n"
-            case UInt8(ascii: "r"): result += "\r"
-            case UInt8(ascii: "t"): result += "\t"
+            case UInt8(ascii: "\""): text += "\""
+            case UInt8(ascii: "\\"): text += "\\"
+            case UInt8(ascii: "/"): text += "/"
+            case UInt8(ascii: "b"): text += "\u{8}"
+            case UInt8(ascii: "f"): text += "\u{C}"
+            case UInt8(ascii: "n"): text += "\n"
+            case UInt8(ascii: "r"): text += "\r"
+            case UInt8(ascii: "t"): text += "\t"
             case UInt8(ascii: "u"):
                 let unit = try hex4()
                 if (0xD800..<0xDC00).contains(unit) {
@@ -214,13 +216,14 @@ private struct JSONTreeReader {
                           let scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)) else {
                         throw Malformed(offset: position)
                     }
-                    result.unicodeScalars.append(scalar)
+                    text.unicodeScalars.append(scalar)
                 } else {
                     guard let scalar = Unicode.Scalar(unit) else { throw Malformed(offset: position) }
-                    result.unicodeScalars.append(scalar)
+                    text.unicodeScalars.append(scalar)
                 }
             default: throw Malformed(offset: position - 1)
             }
+            result = text
             start = position
         }
         throw Malformed(offset: position)
