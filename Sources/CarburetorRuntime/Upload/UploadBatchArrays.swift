@@ -1,3 +1,4 @@
+import CarburetorWire
 import PostgresNIO
 
 /// A batch of uploaded rows bound as parallel arrays and read with
@@ -74,33 +75,14 @@ struct UploadBatchArrays {
 
     /// Written by hand: it is on every upload's path and is a flat object of strings.
     static func clocksJSON(_ clocks: ColumnClocks) -> String {
-        var out = "{"
+        var out: [UInt8] = [UInt8(ascii: "{")]
         for (offset, entry) in clocks.enumerated() {
-            if offset > 0 { out += "," }
-            appendJSONString(entry.key, to: &out)
-            out += ":"
-            appendJSONString(entry.value.description, to: &out)
+            if offset > 0 { out.append(UInt8(ascii: ",")) }
+            JSONTree.appendQuoted(entry.key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONTree.appendQuoted(entry.value.description, to: &out)
         }
-        return out + "}"
-    }
-
-    /// A JSON string literal: `"` and `\` escaped, control characters as `\u00XX`.
-    static func appendJSONString(_ text: String, to out: inout String) {
-        out += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += text
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 }
