@@ -66,26 +66,11 @@ public enum WireValue: Sendable, Hashable, Codable {
 }
 
 enum WireJSON {
-    /// A JSON string literal.
+    /// A JSON string literal, escaped by the wire module's one escaper.
     static func quoted(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        var output: [UInt8] = []
+        JSONTree.appendQuoted(text, to: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 
     static var encoder: JSONEncoder {
