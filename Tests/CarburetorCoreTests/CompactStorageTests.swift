@@ -1,9 +1,8 @@
 import Testing
 @testable import CarburetorCore
 
-/// `Column` keeps rare fields in a box and its range in 32-bit offsets;
-/// `KeywordTable` matches names by their bytes. Both must behave like the
-/// plain fields and the dictionary they replace.
+/// `Column` keeps rare fields in a box and its range in 32-bit offsets: it
+/// must behave like plain fields. `KeywordTable` matches exactly its words.
 struct CompactStorageTests {
     @Test func columnFieldsReadBackAsWritten() {
         let wide = SourceRange(start: 5_000_000_000, end: 5_000_000_012)

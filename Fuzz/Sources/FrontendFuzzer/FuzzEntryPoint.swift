@@ -1,4 +1,4 @@
-@_spi(Benchmarking) import CarburetorCore
+import CarburetorCore
 
 /// libFuzzer calls this with each input; libFuzzer itself provides `main`.
 ///
@@ -13,15 +13,11 @@ public func fuzzFrontend(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var diagnostics = DiagnosticCollector()
     let syntax = Parser.parse(file, diagnostics: &diagnostics)
     precondition(syntax.range == SourceRange(start: 0, end: length), "config range must cover the file")
-    // The front end resolves each table as the parser finishes it; resolving
-    // the whole tree must report and build exactly the same.
-    let schema = Resolver.resolve(syntax, in: file, diagnostics: &diagnostics)
-    precondition(result.diagnostics == diagnostics.sorted, "streamed and whole-tree diagnostics differ")
-    precondition(result.schema == (diagnostics.hasErrors ? nil : schema), "streamed and whole-tree schemas differ")
-    // Parsing on a thread of its own must change nothing.
-    let threaded = Frontend.compile(file, includeNotes: true, threading: .parserThread)
-    precondition(threaded.diagnostics == result.diagnostics, "threaded and single-thread diagnostics differ")
-    precondition(threaded.schema == result.schema, "threaded and single-thread schemas differ")
+    // Without notes, the errors and warnings are the same.
+    let withoutNotes = Frontend.compile(file, includeNotes: false)
+    precondition(withoutNotes.diagnostics == result.diagnostics.filter { $0.severity != .note },
+                 "leaving notes out changed the other diagnostics")
+    precondition(withoutNotes.schema == result.schema, "leaving notes out changed the schema")
     for diagnostic in result.diagnostics {
         precondition(diagnostic.range.end <= length, "diagnostic range past the end of the file")
         for note in diagnostic.notes {

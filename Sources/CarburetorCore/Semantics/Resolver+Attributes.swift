@@ -46,18 +46,6 @@ enum SpecialAttribute: String, CaseIterable {
         }
     }
 
-    /// `nil` for `#[immutable]`, the one marker that gives no role.
-    init?(_ marker: MarkerAttributeName) {
-        switch marker {
-        case .id: self = .id
-        case .lastSyncedAt: self = .lastSyncedAt
-        case .isDeleted: self = .isDeleted
-        case .dirtyFlag: self = .dirtyFlag
-        case .clientColumnSyncMetadata: self = .clientColumnSyncMetadata
-        case .immutable: return nil
-        }
-    }
-
     init?(role: ColumnRole) {
         switch role {
         case .regular: return nil
@@ -182,18 +170,6 @@ extension Resolver {
             default:
                 return nil
             }
-        }
-        return result
-    }
-
-    /// A lone bare marker, as the syntax tree keeps it inline: never
-    /// anything to report.
-    static func resolveMarker(_ marker: CompactMarkerAttribute) -> ColumnAttributes {
-        var result = ColumnAttributes()
-        if let special = SpecialAttribute(marker.name) {
-            result.special = (special, marker.range)
-        } else {
-            result.immutable = marker.range
         }
         return result
     }

@@ -18,19 +18,12 @@ struct ColumnWorkspace {
     var untypedPositions: [Int] = []
     /// Positions of declared columns whose names are too long for PostgreSQL.
     var overlongNamePositions: [Int] = []
-    /// `SwiftNames.propertyNameHash` of each declared column's name.
-    var propertyNameHashes: [UInt64] = []
-    /// False when two names may give the same Swift property, so the exact
-    /// (slower) checks must run: two hashes are equal or a name has none.
-    var propertyNamesAreDistinct = true
 
     mutating func removeAll() {
         // Most of these stay empty; emptying an empty array still costs a call.
         if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         if !untypedPositions.isEmpty { untypedPositions.removeAll(keepingCapacity: true) }
         if !overlongNamePositions.isEmpty { overlongNamePositions.removeAll(keepingCapacity: true) }
-        propertyNameHashes.removeAll(keepingCapacity: true)
-        propertyNamesAreDistinct = true
     }
 }
 
@@ -80,46 +73,29 @@ extension Resolver {
     /// passes need.
     private mutating func readColumns(of table: TableSyntax, plan: inout RolePlan, into columns: inout [Column],
                                       workspace: inout ColumnWorkspace) {
-        workspace.propertyNameHashes.reserveCapacity(table.columns.count)
         // Read through a buffer: measured cheaper than indexing the array
         // for each field (some 18 instructions a column).
         table.columns.withUnsafeBufferPointer { syntaxes in
             for position in syntaxes.indices {
                 var renamedFrom: String?
                 var mark: (kind: SpecialAttribute, range: SourceRange)?
-                switch syntaxes[position].storedAttributes {
-                case .none:
-                    break
-                // The summary's last use is the append, so it is moved rather than copied.
-                case .marker(let marker):
-                    let attributes = Self.resolveMarker(marker)
-                    mark = attributes.special
-                    workspace.attributes.append((position, attributes))
-                case .list(let list):
-                    let attributes = resolveAttributes(list)
+                if !syntaxes[position].attributes.isEmpty {
+                    let attributes = resolveAttributes(syntaxes[position].attributes)
                     renamedFrom = attributes.renamedFrom
                     mark = attributes.special
                     if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
                 }
-                let type = resolveType(syntaxes[position].storedType)
+                let type = resolveType(syntaxes[position].type)
                 if type == nil { workspace.untypedPositions.append(position) }
                 let name = syntaxes[position].name.text
                 plan.note(mark: mark, namedRole: Self.synthesizableRole(named: name), at: position)
                 if name.utf8.count > Self.maximumIdentifierBytes { workspace.overlongNamePositions.append(position) }
-                if let hash = SwiftNames.propertyNameHash(name) {
-                    workspace.propertyNameHashes.append(hash)
-                } else {
-                    workspace.propertyNamesAreDistinct = false
-                }
                 let docs = syntaxes[position].docs
                 columns.append(Column(
                     name: name, type: type ?? ColumnType(.text),
                     documentation: docs.isEmpty ? nil : Self.documentation(docs),
                     renamedFrom: renamedFrom, range: syntaxes[position].name.range))
             }
-        }
-        if workspace.propertyNamesAreDistinct, !Self.repeats(in: workspace.propertyNameHashes).isEmpty {
-            workspace.propertyNamesAreDistinct = false
         }
     }
 
@@ -132,8 +108,6 @@ extension Resolver {
                 "column name '\(Parser.abbreviated(name.text, limit: 70))' is \(name.text.utf8.count) bytes long; PostgreSQL allows \(Self.maximumIdentifierBytes)",
                 at: name.range, help: "choose a shorter name")
         }
-        // Equal names give equal property names: distinct ones rule out duplicates.
-        guard !workspace.propertyNamesAreDistinct else { return }
         for (position, first) in Self.repeats(in: table.columns.map(\.name.text)) {
             let name = table.columns[position].name
             diagnostics.error(
@@ -183,7 +157,7 @@ extension Resolver {
             if hasAttributes { nextAttributes += 1 }
             finishColumn(&columns[firstDeclared + position], attributes: attributes,
                          isTyped: !workspace.untypedPositions.contains(position),
-                         name: table.columns[position].name, typeRange: table.columns[position].storedType.range)
+                         name: table.columns[position].name, typeRange: table.columns[position].type?.range)
         }
     }
 
@@ -258,14 +232,6 @@ extension Resolver {
     /// Two column names that give the same Swift property (`user_id`, `userId`).
     private mutating func checkSwiftPropertyNames(_ columns: [Column], plan: RolePlan, workspace: ColumnWorkspace,
                                                   table: TableSyntax) {
-        // Equal property names have equal hashes: when the declared names'
-        // hashes differ from each other and from the synthesized columns'
-        // (nearly always), there is no clash and no name is built.
-        if workspace.propertyNamesAreDistinct, !Self.synthesizablePropertyNameHashes.contains(where: { role in
-            plan.synthesizes(role.kind) && workspace.propertyNameHashes.contains { $0 == role.hash }
-        }) {
-            return
-        }
         let properties = columns.map { SwiftNames.propertyName($0.name) }
         for (position, first) in Self.repeats(in: properties) {
             let column = columns[position]

@@ -113,9 +113,8 @@ extension Resolver {
 
     /// The position of the table an entry names, or `nil` (reported) when there is none.
     private mutating func lookUpTable(_ name: Identifier) -> Int? {
-        let hash = NameHash(name.text)
-        if let table = tableDirectory.table(named: name.text, hash: hash, in: tables) { return table }
-        if let owner = tableDirectory.table(withPlural: name.text, hash: hash, in: tables) {
+        if let table = tableDirectory.table(named: name.text) { return table }
+        if let owner = tableDirectory.table(withPlural: name.text) {
             let singular = tables[owner].name
             diagnostics.error(
                 .unknownGroupTable, "no table is named '\(name.text)'", at: name.range,
@@ -129,7 +128,7 @@ extension Resolver {
                                              budget: &suggestionBudget)
         diagnostics.error(
             .unknownGroupTable, "no table is named '\(name.text)'", at: name.range,
-            notes: suggestion.flatMap { tableDirectory.table(named: $0, hash: NameHash($0), in: tables) }.map {
+            notes: suggestion.flatMap { tableDirectory.table(named: $0) }.map {
                 [DiagnosticNote("'\(tables[$0].name)' declared here", at: tables[$0].range)]
             } ?? [],
             help: Self.didYouMean(suggestion) ?? "declare the table in the tables block, or remove the entry",

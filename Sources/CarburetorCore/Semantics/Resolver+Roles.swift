@@ -87,11 +87,6 @@ extension Resolver {
     /// The roles every table has, in the order synthesized columns are added.
     static let synthesizableRoles: [SpecialAttribute] = [.id, .isDeleted, .lastSyncedAt]
 
-    /// The Swift property-name hash of each synthesizable role's column.
-    static let synthesizablePropertyNameHashes = synthesizableRoles.map {
-        (kind: $0, hash: SwiftNames.propertyNameHash($0.rawValue))
-    }
-
     /// Column names that give a column one of `synthesizableRoles`.
     private static let synthesizableRoleNames = KeywordTable(synthesizableRoles.map { ($0.rawValue, $0) })
 

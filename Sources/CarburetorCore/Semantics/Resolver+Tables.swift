@@ -21,7 +21,7 @@ extension Resolver {
     private mutating func claimNames(of syntax: TableSyntax,
                                      plural: (text: String, isDefault: Bool, range: SourceRange)) -> Bool {
         let name = syntax.name
-        if let first = tableDirectory.claimName(name.text, hash: NameHash(name.text), in: tables) {
+        if let first = tableDirectory.claimName(name.text, in: tables) {
             diagnostics.error(
                 .duplicateTable, "table '\(name.text)' is declared twice", at: name.range,
                 notes: [DiagnosticNote("first declared here", at: tables[first].range)],
@@ -29,8 +29,7 @@ extension Resolver {
             return false
         }
 
-        if let owner = tableDirectory.claimPlural(plural.text, hash: NameHash(plural.text), at: plural.range,
-                                                  in: tables) {
+        if let owner = tableDirectory.claimPlural(plural.text, at: plural.range, in: tables) {
             let ownerName = tables[owner.table].name
             diagnostics.error(
                 .duplicatePlural,
@@ -40,8 +39,7 @@ extension Resolver {
                 help: "the plural is the PostgreSQL table name; give one of them another plural = \"…\"")
         }
 
-        if let owner = tableDirectory.claimSwiftTypeName(of: name.text, hash: SwiftNames.typeNameHash(name.text),
-                                                         in: tables) {
+        if let owner = tableDirectory.claimSwiftTypeName(of: name.text, in: tables) {
             let ownerName = tables[owner].name
             let swiftName = SwiftNames.typeName(name.text)
             diagnostics.error(

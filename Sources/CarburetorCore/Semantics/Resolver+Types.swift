@@ -29,24 +29,18 @@ extension Resolver {
     /// that) or unusable (reported here). Callers skip checks that need the
     /// type when it is `nil`, so one mistake gives one error.
     mutating func resolveType(_ syntax: TypeSyntax?) -> ColumnType? {
-        resolveType(ColumnTypeStorage(syntax))
-    }
-
-    /// `resolveType(_:)` on a column's type as the syntax tree stores it.
-    mutating func resolveType(_ storage: ColumnTypeStorage) -> ColumnType? {
-        if let type = Self.wellFormedType(storage) { return type }
-        return resolveTypeReportingMistakes(storage.syntax)
+        if let type = Self.wellFormedType(syntax) { return type }
+        return resolveTypeReportingMistakes(syntax)
     }
 
     /// `Name` or `Nullable<Name>` with a known name: nearly every column.
-    /// Reports nothing, so it reads the storage in place (the full check
-    /// below copies what it reads, which costs more than the check itself).
-    private static func wellFormedType(_ storage: ColumnTypeStorage) -> ColumnType? {
-        switch storage {
-        case .named(let name):
+    /// Reports nothing: the full check below is for the rest.
+    private static func wellFormedType(_ syntax: TypeSyntax?) -> ColumnType? {
+        switch syntax {
+        case .named(let name)?:
             scalarSpellings.value(for: name.text).map { ColumnType($0) }
-        case .generic(let plain) where plain.nameText == "Nullable":
-            scalarSpellings.value(for: plain.argumentText).map { ColumnType($0, nullable: true) }
+        case .generic(let name, .named(let argument)?, _)? where name.text == "Nullable":
+            scalarSpellings.value(for: argument.text).map { ColumnType($0, nullable: true) }
         default:
             nil
         }

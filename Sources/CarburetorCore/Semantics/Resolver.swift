@@ -14,6 +14,9 @@ public struct Resolver {
     public static func resolve(_ syntax: ConfigSyntax, in file: SourceFile,
                                diagnostics: inout DiagnosticCollector) -> Schema {
         var resolver = Resolver(file: file, keepsNotes: diagnostics.keepsNotes)
+        let tableCount = syntax.blocks.reduce(0) { $0 + $1.tables.count }
+        resolver.tables.reserveCapacity(tableCount)
+        resolver.tableDirectory.reserveCapacity(tableCount)
         for block in syntax.blocks where block.kind == .tables {
             for table in block.tables { resolver.resolveTable(table) }
         }
@@ -32,43 +35,16 @@ public struct Resolver {
     var tableDirectory = TableDirectory()
     /// The columns of the table being resolved.
     var columnWorkspace = ColumnWorkspace()
-    /// Groups resolved as they were parsed (`resolve(_:)`), while the parser
-    /// read on; `nil` until the first group, and again if a table came after.
-    var earlyGroups: EarlyGroups?
-    /// Set when a table came after a group: every group is then resolved
-    /// by `finish`, the ones still to come included.
-    var groupsWaitForFinish = false
-
-    /// A resolver fed one table or group at a time (`resolve(_:)`, in
-    /// source order) and finished with the rest of the tree (`finish(_:)`):
-    /// the front end hands it each item as the parser completes it, so the
-    /// syntax of a large config is never held whole.
-    ///
     /// - Parameter keepsNotes: false drops notes before their text is built.
     init(file: SourceFile, keepsNotes: Bool = true) {
         self.file = file
         self.diagnostics = DiagnosticCollector(keepsNotes: keepsNotes)
-        // Tables arrive one at a time, so their number is not known; sized
-        // from the input (a table takes a few hundred bytes), the arrays and
-        // name tables of a large config are not reallocated as they fill.
-        let expectedTables = file.utf8.count / 512
-        tables.reserveCapacity(expectedTables)
-        tableDirectory.reserveCapacity(expectedTables)
     }
 
-    /// Resolves the sync groups of `syntax` against the tables added so far
-    /// and returns the schema. Tables still in `syntax` are not read again.
+    /// Resolves the sync groups of `syntax` against the tables resolved so
+    /// far and returns the schema.
     mutating func finish(_ syntax: ConfigSyntax) -> Schema {
-        let groups: [SyncGroup]
-        if let early = earlyGroups {
-            // Every group was resolved as it came, after every table: their
-            // diagnostics follow the tables', as if resolved now.
-            diagnostics.append(contentsOf: early.diagnostics.diagnostics)
-            groups = early.progress.groups
-            earlyGroups = nil
-        } else {
-            groups = resolveGroups(syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups))
-        }
+        let groups = resolveGroups(syntax.blocks.filter { $0.kind == .syncGroups }.flatMap(\.groups))
         return Schema(sourceName: GeneratedSourceName.from(file.name), tables: tables, groups: groups,
                       tableIndex: TableNameIndex(positions: tableDirectory.tablesByName))
     }

@@ -1,10 +1,6 @@
 /// The names tables claim — declared names, plurals, Swift type names —
 /// and what group entries look up in tables, by position in
 /// `Resolver.tables` (an index, not a copy of each table).
-///
-/// Each name is hashed once (`NameHash`) and the hash serves every claim
-/// and lookup; a candidate owner is confirmed against `tables`, which a
-/// differing 64-bit hash nearly always spares.
 struct TableDirectory {
     /// A plural's first owner, and where that plural comes from (the string,
     /// or the table's name for a default plural).
@@ -14,11 +10,11 @@ struct TableDirectory {
     }
 
     /// Position of the table declared with each name (names in the schema are distinct).
-    private(set) var tablesByName = PositionsByNameHash()
-    private var tablesByPlural = PositionsByNameHash()
+    private(set) var tablesByName: [String: Int] = [:]
+    private var tablesByPlural: [String: Int] = [:]
     /// Where each table's plural comes from, by table position.
     private var pluralRanges: [SourceRange] = []
-    private var tablesBySwiftTypeName = PositionsByNameHash()
+    private var tablesBySwiftTypeName: [String: Int] = [:]
     /// Names of columns whose written type was unusable (already reported),
     /// for the few tables that have some: their stand-in type must not start
     /// a second error about a `$variable`.
@@ -39,42 +35,39 @@ struct TableDirectory {
 
     /// Claims a declared name for the table at `tables.count`; returns the
     /// earlier table that has it.
-    mutating func claimName(_ name: String, hash: NameHash, in tables: [Table]) -> Int? {
-        if let owner = tablesByName.first(hash, where: { tables[$0].name == name }) { return owner }
-        tablesByName.insert(tables.count, for: hash)
+    mutating func claimName(_ name: String, in tables: [Table]) -> Int? {
+        if let owner = tablesByName[name] { return owner }
+        tablesByName[name] = tables.count
         return nil
     }
 
     /// Claims a plural for the table at `tables.count`; returns its earlier owner.
-    mutating func claimPlural(_ plural: String, hash: NameHash, at range: SourceRange,
-                              in tables: [Table]) -> PluralOwner? {
+    mutating func claimPlural(_ plural: String, at range: SourceRange, in tables: [Table]) -> PluralOwner? {
         pluralRanges.append(range)
-        if let owner = tablesByPlural.first(hash, where: { tables[$0].plural == plural }) {
+        if let owner = tablesByPlural[plural] {
             return PluralOwner(table: owner, range: pluralRanges[owner])
         }
-        tablesByPlural.insert(tables.count, for: hash)
+        tablesByPlural[plural] = tables.count
         return nil
     }
 
     /// Claims the Swift type name of the table named `name` for the table
     /// at `tables.count`; returns the earlier table that has it.
-    mutating func claimSwiftTypeName(of name: String, hash: NameHash, in tables: [Table]) -> Int? {
-        let owner = tablesBySwiftTypeName.first(hash) {
-            SwiftNames.typeName(tables[$0].name) == SwiftNames.typeName(name)
-        }
-        if let owner { return owner }
-        tablesBySwiftTypeName.insert(tables.count, for: hash)
+    mutating func claimSwiftTypeName(of name: String, in tables: [Table]) -> Int? {
+        let typeName = SwiftNames.typeName(name)
+        if let owner = tablesBySwiftTypeName[typeName] { return owner }
+        tablesBySwiftTypeName[typeName] = tables.count
         return nil
     }
 
     /// The table declared with this name.
-    func table(named name: String, hash: NameHash, in tables: [Table]) -> Int? {
-        tablesByName.first(hash) { tables[$0].name == name }
+    func table(named name: String) -> Int? {
+        tablesByName[name]
     }
 
     /// The first table with this plural.
-    func table(withPlural plural: String, hash: NameHash, in tables: [Table]) -> Int? {
-        tablesByPlural.first(hash) { tables[$0].plural == plural }
+    func table(withPlural plural: String) -> Int? {
+        tablesByPlural[plural]
     }
 
     mutating func setUntypedColumns(_ names: Set<String>, of table: Int) {

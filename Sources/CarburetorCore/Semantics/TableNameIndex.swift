@@ -6,27 +6,24 @@ import Dispatch
 /// It is derived from the tables, which `Schema` compares and hashes
 /// already, so it takes no part in equality or hashing itself.
 struct TableNameIndex: Hashable, Sendable {
-    private var positions: PositionsByNameHash
+    private var positions: [String: Int]
 
     /// The index the resolver built as tables claimed their names.
-    init(positions: PositionsByNameHash) {
+    init(positions: [String: Int]) {
         self.positions = positions
     }
 
     init(_ tables: [Table]) {
         Self.buildCounter?.increment()
-        positions = PositionsByNameHash()
+        positions = [:]
         positions.reserveCapacity(tables.count)
-        for (position, table) in tables.enumerated() {
-            let hash = NameHash(table.name)
-            if positions.first(hash, where: { tables[$0].name == table.name }) == nil {
-                positions.insert(position, for: hash)
-            }
+        for (position, table) in tables.enumerated() where positions[table.name] == nil {
+            positions[table.name] = position
         }
     }
 
     func position(of name: String, in tables: [Table]) -> Int? {
-        positions.first(NameHash(name)) { tables[$0].name == name }
+        positions[name]
     }
 
     static func == (lhs: TableNameIndex, rhs: TableNameIndex) -> Bool { true }

@@ -81,25 +81,3 @@ extension Lexer {
         return String(decoding: value, as: UTF8.self)
     }
 }
-
-extension Lexer {
-    /// The marker attribute (`id`, `immutable`, …) an identifier spells, if
-    /// any, compared on the bytes: once per column attribute, where building
-    /// the name and looking it up cost several times as much.
-    func markerAttributeName(of token: LexedToken) -> MarkerAttributeName? {
-        let name: MarkerAttributeName
-        switch token.length {
-        case 2: name = .id
-        case 9: name = .immutable
-        case 10: name = bytes[token.start] == UInt8(ascii: "i") ? .isDeleted : .dirtyFlag
-        case 14: name = .lastSyncedAt
-        case 27: name = .clientColumnSyncMetadata
-        default: return nil
-        }
-        let spelling = name.staticSpelling
-        for index in 0..<spelling.utf8CodeUnitCount where bytes[token.start + index] != spelling.utf8Start[index] {
-            return nil
-        }
-        return name
-    }
-}

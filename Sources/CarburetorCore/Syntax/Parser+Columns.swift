@@ -8,12 +8,12 @@ extension Parser {
     mutating func parseColumn() -> ColumnSyntax? {
         let start = current.range.start
         var docs: [DocComment] = []
-        var attributes = ColumnAttributeStorage.none
+        var attributes: [AttributeSyntax] = []
         while true {
             if at(.docComment) {
                 parseDocComments(into: &docs)
             } else if at(.attributeOpen) {
-                appendColumnAttribute(to: &attributes)
+                if let attribute = parseAttribute() { attributes.append(attribute) }
             } else {
                 break
             }
@@ -28,7 +28,7 @@ extension Parser {
             return nil
         }
         let name = eatIdentifier()
-        var type = ColumnTypeStorage.missing
+        var type: TypeSyntax?
         if consume(if: .arrow) != nil {
             type = parseType(context: "after '->'")
         } else {
@@ -39,30 +39,6 @@ extension Parser {
                 type = parseType(context: "after '->'")
             }
         }
-        return ColumnSyntax(docs: docs, storedAttributes: attributes, name: name, storedType: type,
-                            storedRange: range(from: start))
-    }
-
-    /// `attribute`, as `parseAttribute` parses it, for a column: a bare
-    /// marker (`#[id]`) is read without building its name or an
-    /// `AttributeSyntax`, and kept inline (see `ColumnAttributeStorage`).
-    private mutating func appendColumnAttribute(to attributes: inout ColumnAttributeStorage) {
-        let open = eat(.attributeOpen)
-        guard at(.identifier) else {
-            skipAttributeWithoutName()
-            return
-        }
-        guard let marker = lexer.markerAttributeName(of: current) else {
-            attributes.append(attribute(opened: open, name: eatIdentifier()))
-            return
-        }
-        let nameToken = take()
-        if at(.rightBracket),
-           let compact = CompactMarkerAttribute(marker, start: open.start, nameStart: nameToken.start, end: current.end) {
-            advance()
-            attributes.append(compact)
-            return
-        }
-        attributes.append(attribute(opened: open, name: Identifier(marker.spelling, range: nameToken.range)))
+        return ColumnSyntax(docs: docs, attributes: attributes, name: name, type: type, range: range(from: start))
     }
 }

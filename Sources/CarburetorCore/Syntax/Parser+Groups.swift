@@ -8,7 +8,6 @@ extension Parser {
                        itemSeparatorHelp: "groups are not separated by commas") { parser in
             guard let group = parser.parseGroup() else { return }
             groups.append(group)
-            parser.itemConsumer?(.group(group))
         }
         return BlockSyntax(kind: .syncGroups, keyword: keyword, groups: groups, range: range(from: keyword.range.start))
     }

@@ -7,11 +7,7 @@ extension Parser {
         parseBlockBody(keyword: keyword, indentation: indentation, itemDescription: "a table",
                        itemSeparatorHelp: "tables are not separated by commas", itemsTakeAttributes: true) { parser in
             guard let table = parser.parseTable() else { return }
-            if let consume = parser.itemConsumer {
-                consume(.table(table))
-            } else {
-                tables.append(table)
-            }
+            tables.append(table)
         }
         // An exactly sized copy: the array grew by doubling and may be half empty.
         var exactTables: [TableSyntax] = []

@@ -9,12 +9,12 @@ extension Parser {
     /// and walked iteratively, so no input can exhaust the stack, and the
     /// type comes back `.missing` like a missing one.
     @inline(__always)  // into `parseColumn`, once per column
-    mutating func parseType(context: @autoclosure () -> String) -> ColumnTypeStorage {
+    mutating func parseType(context: @autoclosure () -> String) -> TypeSyntax? {
         let start = current.range.start
         typeNestingExceeded = false
         guard at(.identifier), peek().kind != .arrow else {
             reportMissingType(context: context())
-            return .missing
+            return nil
         }
         let name = eatIdentifier()
         guard let open = consume(if: .leftAngle) else { return .named(name) }
@@ -22,14 +22,9 @@ extension Parser {
         guard !typeNestingExceeded else {
             report(.nestingTooDeep, "type is nested more than \(Parser.maximumTypeDepth) levels deep",
                    at: range(from: start), help: "a column type needs at most one level: 'Nullable<Text>'")
-            return .missing
+            return nil
         }
-        let range = range(from: name.range.start)
-        // Built without a `TypeSyntax.generic`, whose box is what this avoids.
-        if case .named(let inner)? = argument, let plain = PlainGenericType(name, argument: inner, range: range) {
-            return .generic(plain)
-        }
-        return ColumnTypeStorage(.generic(name, argument: argument, range: range))
+        return .generic(name, argument: argument, range: range(from: name.range.start))
     }
 
     private mutating func parseNestedType(context: @autoclosure () -> String, depth: Int) -> TypeSyntax? {

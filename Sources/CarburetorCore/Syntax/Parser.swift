@@ -25,26 +25,6 @@ public struct Parser {
         return (syntax, parser.forcedSkips)
     }
 
-    /// Parses a whole file and hands each table and each group to `consume`
-    /// as soon as it is parsed. Tables are not kept: the returned tree's
-    /// `tables` blocks are empty, so a large config is never held whole as
-    /// syntax; each table can be resolved and dropped while the next is
-    /// parsed. Groups (small) are also kept in the tree, for a resolver that
-    /// must resolve them again (a table declared after them).
-    /// Diagnostics are the same as `parse(_:diagnostics:)`'s.
-    static func parse(_ file: SourceFile, diagnostics: inout DiagnosticCollector,
-                      streaming consume: (StreamedItem) -> Void) -> ConfigSyntax {
-        withoutActuallyEscaping(consume) { consume in
-            var parser = Parser(file: file)
-            parser.itemConsumer = consume
-            let syntax = parser.parseConfig()
-            parser.itemConsumer = nil
-            diagnostics.append(contentsOf: parser.lexer.diagnostics)
-            diagnostics.append(contentsOf: parser.diagnostics)
-            return syntax
-        }
-    }
-
     /// How deeply `Name<Name<…>>` types may nest before the parser stops
     /// following them; far beyond anything meaningful (`Nullable<T>` is one level).
     static let maximumTypeDepth = 32
@@ -81,17 +61,8 @@ public struct Parser {
     /// Storage reused by `parseTableBody` for the columns of each table
     /// (tables do not nest, so one is enough).
     let columnBuffer = GatherBuffer<ColumnSyntax>()
-    /// Receives each parsed table (instead of the tree) and group (see
-    /// `parse(_:diagnostics:streaming:)`); set only for one parse.
-    var itemConsumer: ((StreamedItem) -> Void)?
 
     init(file: SourceFile) {
         self.file = file
     }
-}
-
-/// A table or a group, handed over by the parser as soon as it is parsed.
-enum StreamedItem: Sendable {
-    case table(TableSyntax)
-    case group(GroupSyntax)
 }

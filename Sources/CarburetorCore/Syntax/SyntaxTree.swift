@@ -82,18 +82,12 @@ public struct ArgumentSyntax: Hashable, Sendable {
     public var name: Identifier
     /// `nil` when `= value` is missing entirely.
     public var value: ArgumentValueSyntax?
-    public var range: SourceRange {
-        get { storedRange }
-        set { storedRange = newValue }
-    }
-    /// Stored under another name than `range`, as in `ColumnSyntax`, so that
-    /// the public initializer can delegate to the memberwise one.
-    var storedRange: SourceRange
-}
+    public var range: SourceRange
 
-extension ArgumentSyntax {
     public init(name: Identifier, value: ArgumentValueSyntax?, range: SourceRange) {
-        self.init(name: name, value: value, storedRange: range)
+        self.name = name
+        self.value = value
+        self.range = range
     }
 }
 
@@ -120,74 +114,48 @@ public enum ArgumentValueSyntax: Hashable, Sendable {
 public struct TableSyntax: Hashable, Sendable {
     public var docs: [DocComment]
     /// Attributes before the name (`#[renamed_from(old)]`).
-    public var attributes: [AttributeSyntax] = []
+    public var attributes: [AttributeSyntax]
     public var name: Identifier
     /// `nil` when the table has no parenthesised argument list.
     public var arguments: [ArgumentSyntax]?
     public var columns: [ColumnSyntax]
     /// Range of the `{ … }` body.
     public var bodyRange: SourceRange
-    public var range: SourceRange {
-        get { storedRange }
-        set { storedRange = newValue }
-    }
-    /// Stored under another name than `range`, as in `ColumnSyntax`, so that
-    /// the public initializer can delegate to the memberwise one and a table
-    /// is not built on the stack and then copied.
-    var storedRange: SourceRange
-}
+    public var range: SourceRange
 
-extension TableSyntax {
     public init(docs: [DocComment], attributes: [AttributeSyntax] = [], name: Identifier,
                 arguments: [ArgumentSyntax]?,
                 columns: [ColumnSyntax], bodyRange: SourceRange, range: SourceRange) {
-        self.init(docs: docs, attributes: attributes, name: name, arguments: arguments, columns: columns,
-                  bodyRange: bodyRange, storedRange: range)
+        self.docs = docs
+        self.attributes = attributes
+        self.name = name
+        self.arguments = arguments
+        self.columns = columns
+        self.bodyRange = bodyRange
+        self.range = range
     }
 }
 
 public struct ColumnSyntax: Hashable, Sendable {
     public var docs: [DocComment]
-    public var attributes: [AttributeSyntax] {
-        get { storedAttributes.syntax }
-        set { storedAttributes = ColumnAttributeStorage(newValue) }
-    }
-    /// The attributes without a heap array for a lone `#[id]` (see
-    /// `ColumnAttributeStorage`).
-    var storedAttributes: ColumnAttributeStorage
+    public var attributes: [AttributeSyntax]
     public var name: Identifier
     /// `nil` when `-> Type` is missing.
-    public var type: TypeSyntax? {
-        get { storedType.syntax }
-        set { storedType = ColumnTypeStorage(newValue) }
-    }
-    /// The type without a heap box for `Nullable<Text>` (see `ColumnTypeStorage`).
-    var storedType: ColumnTypeStorage
-    public var range: SourceRange {
-        get { storedRange }
-        set { storedRange = newValue }
-    }
-    /// Stored under another name than `range` so that Swift synthesizes a
-    /// memberwise initializer that the public one can delegate to: a column
-    /// built by assigning its properties one by one in an initializer is
-    /// built on the stack and then copied, with a retain and a release per
-    /// property, and the parser builds 200,000 of them for a large config.
-    var storedRange: SourceRange
-}
+    public var type: TypeSyntax?
+    public var range: SourceRange
 
-extension ColumnSyntax {
     public init(docs: [DocComment], attributes: [AttributeSyntax], name: Identifier,
                 type: TypeSyntax?, range: SourceRange) {
-        self.init(docs: docs, storedAttributes: ColumnAttributeStorage(attributes), name: name,
-                  storedType: ColumnTypeStorage(type), storedRange: range)
+        self.docs = docs
+        self.attributes = attributes
+        self.name = name
+        self.type = type
+        self.range = range
     }
 }
 
 /// `Name` or `Name<Argument>`. The grammar allows only `Nullable<…>`; any
 /// generic form is parsed so the resolver can say what is wrong with it.
-///
-/// Only `generic` is boxed: a plain `Text` stays inline instead of costing a
-/// heap allocation per column.
 public enum TypeSyntax: Hashable, Sendable {
     case named(Identifier)
     indirect case generic(Identifier, argument: TypeSyntax?, range: SourceRange)
@@ -212,26 +180,17 @@ public enum TypeSyntax: Hashable, Sendable {
 public struct AttributeSyntax: Hashable, Sendable {
     public var name: Identifier
     /// Present for `#[default(…)]` (and any other attribute written with parentheses).
-    public var defaultArgument: DefaultArgumentSyntax? {
-        get { boxedDefaultArgument?.value }
-        set { boxedDefaultArgument = newValue.map(ValueBox.init) }
-    }
-    /// Boxed: most attributes (`#[id]`, `#[immutable]`) have no argument, and
-    /// an inline one would make every attribute of a large config twice as big.
-    private var boxedDefaultArgument: ValueBox<DefaultArgumentSyntax>?
+    public var defaultArgument: DefaultArgumentSyntax?
     /// True when parentheses followed the name, even if their contents were unusable.
     public var hasParentheses: Bool
     public var range: SourceRange
 
-}
-
-extension AttributeSyntax {
-    /// Delegates to the memberwise initializer, like `ColumnSyntax`'s, so
-    /// that an attribute is not built on the stack and then copied.
     public init(name: Identifier, defaultArgument: DefaultArgumentSyntax?,
                 hasParentheses: Bool, range: SourceRange) {
-        self.init(name: name, boxedDefaultArgument: defaultArgument.map(ValueBox.init),
-                  hasParentheses: hasParentheses, range: range)
+        self.name = name
+        self.defaultArgument = defaultArgument
+        self.hasParentheses = hasParentheses
+        self.range = range
     }
 }
 
@@ -255,8 +214,6 @@ public struct DefaultArgumentSyntax: Hashable, Sendable {
 public enum DefaultValueSyntax: Hashable, Sendable {
     case string(StringLiteral)
     case variant(Identifier)
-    /// Boxed: it is much larger than the other cases, and every attribute
-    /// (`#[id]` included) would otherwise carry its size.
     indirect case call(Identifier, argument: ArgumentValueSyntax?, range: SourceRange)
 
     public var range: SourceRange {
@@ -289,17 +246,11 @@ public struct GroupSyntax: Hashable, Sendable {
 public struct GroupEntrySyntax: Hashable, Sendable {
     public var table: Identifier
     public var arguments: [ArgumentSyntax]?
-    public var range: SourceRange {
-        get { storedRange }
-        set { storedRange = newValue }
-    }
-    /// Stored under another name than `range`, as in `ColumnSyntax`, so that
-    /// the public initializer can delegate to the memberwise one.
-    var storedRange: SourceRange
-}
+    public var range: SourceRange
 
-extension GroupEntrySyntax {
     public init(table: Identifier, arguments: [ArgumentSyntax]?, range: SourceRange) {
-        self.init(table: table, arguments: arguments, storedRange: range)
+        self.table = table
+        self.arguments = arguments
+        self.range = range
     }
 }

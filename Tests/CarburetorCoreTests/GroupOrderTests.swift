@@ -1,31 +1,25 @@
 import Testing
-@_spi(Benchmarking) @testable import CarburetorCore
+@testable import CarburetorCore
 
-/// Groups are resolved as the parser hands them over, while it reads on; a
-/// table declared after them makes the resolver drop that work and resolve
-/// them again at the end. Either way the result must be what resolving the
-/// whole tree gives.
-@Suite struct StreamedGroupsTests {
-    private func wholeTree(_ file: SourceFile) -> (diagnostics: [Diagnostic], schema: Schema?) {
+/// Groups are resolved after every table, wherever they are written: a group
+/// block before its tables, between two tables blocks or twice over sees
+/// every table, and its mistakes are reported as for groups at the end.
+@Suite struct GroupOrderTests {
+    /// The front end's diagnostics, checked against the parser and the
+    /// resolver run one after the other.
+    private func compiledDiagnostics(_ text: String) -> [Diagnostic] {
+        let file = SourceFile(name: "groups.carb", text: text)
         var diagnostics = DiagnosticCollector()
         let syntax = Parser.parse(file, diagnostics: &diagnostics)
         let schema = Resolver.resolve(syntax, in: file, diagnostics: &diagnostics)
-        return (diagnostics.sorted, diagnostics.hasErrors ? nil : schema)
-    }
-
-    private func expectStreamedMatchesWholeTree(_ text: String) -> [Diagnostic] {
-        let file = SourceFile(name: "groups.carb", text: text)
-        let expected = wholeTree(file)
-        for threading in [FrontendThreading.singleThread, .parserThread] {
-            let result = Frontend.compile(file, includeNotes: true, threading: threading)
-            #expect(result.diagnostics == expected.diagnostics, "\(threading)")
-            #expect(result.schema == expected.schema, "\(threading)")
-        }
-        return expected.diagnostics
+        let result = Frontend.compile(file)
+        #expect(result.diagnostics == diagnostics.sorted)
+        #expect(result.schema == (diagnostics.hasErrors ? nil : schema))
+        return result.diagnostics
     }
 
     @Test func groupsBeforeTheirTablesSeeEveryTable() {
-        let diagnostics = expectStreamedMatchesWholeTree("""
+        let diagnostics = compiledDiagnostics("""
         sync_groups {
             mobile { note(restrict_to = $owner, restrict_to_column = owner_id), tag }
         }
@@ -39,7 +33,7 @@ import Testing
     }
 
     @Test func aTablesBlockBetweenGroupBlocksIsResolvedLikeTheWholeTree() {
-        let diagnostics = expectStreamedMatchesWholeTree("""
+        let diagnostics = compiledDiagnostics("""
         tables { note { body -> Text } }
         sync_groups { first { note, later_table } }
         tables { later_table { body -> Text } }
@@ -64,7 +58,7 @@ import Testing
             text += " table_\((index + 2) % 40)(restrict_to = $v, restrict_to_column = owner_\((index + 2) % 40)) }\n"
         }
         text += "    group_0 { table_1 }\n    Group_1 { table_2 }\n    group_1_ { }\n}\n"
-        let diagnostics = expectStreamedMatchesWholeTree(text)
+        let diagnostics = compiledDiagnostics(text)
         let codes = Set(diagnostics.map(\.code))
         for code in [DiagnosticCode.unknownGroupTable, .duplicateGroupEntry, .duplicateGroup] {
             #expect(codes.contains(code), "no \(code)")
@@ -82,7 +76,7 @@ import Testing
         text += "}\nsync_groups {\n    everything {\n"
         for index in 0..<count { text += "        missing_\(index),\n" }
         text += "    }\n}\ntables { late { #[imutable] body -> Text } }\n"
-        let diagnostics = expectStreamedMatchesWholeTree(text)
+        let diagnostics = compiledDiagnostics(text)
         let typo = diagnostics.first { $0.code == .unknownAttribute }
         #expect(typo?.help == "did you mean 'immutable'?", "\(String(describing: typo))")
     }
@@ -91,7 +85,7 @@ import Testing
         // Found by the fuzzer: the first group resolved early is dropped for
         // a later table; a group after that table must not start early
         // resolution afresh, or the first one would be lost.
-        let diagnostics = expectStreamedMatchesWholeTree("""
+        let diagnostics = compiledDiagnostics("""
         sync_groups { mobile { user, message, message } }
         tables { message { body -> Text } }
         sync_groups { mobile { message } }
