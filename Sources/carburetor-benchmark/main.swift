@@ -181,8 +181,8 @@ if CommandLine.arguments.contains("--layout") {
           + "Diagnostic \(MemoryLayout<Diagnostic>.stride) B")
 } else if let stage = option("--peak-of"), let path = option("--file") {
     // Peak memory of one stage alone, to see which stage holds the memory.
-    guard let data = FileManager.default.contents(atPath: path) else { exit(1) }
-    let bytes = Array(data)
+    // Read as `check` reads it: the `Data` is gone before the front end runs.
+    guard let bytes = FileManager.default.contents(atPath: path).map(Array.init) else { exit(1) }
     let file = SourceFile(name: path, bytes: bytes)
     let baseline = peakResidentBytes()
     var collector = DiagnosticCollector()

@@ -11,14 +11,23 @@
 /// a tree and stays silent about them.
 public struct Resolver {
     /// Resolves a whole syntax tree.
-    public static func resolve(_ syntax: ConfigSyntax, in file: SourceFile,
+    ///
+    /// The tree is consumed: each table's columns are released as soon as
+    /// the table is resolved, so a large config's syntax and its schema are
+    /// not held whole at the same time. (A caller that keeps its own copy
+    /// of the tree keeps it intact; the release then frees only this copy.)
+    public static func resolve(_ syntax: consuming ConfigSyntax, in file: SourceFile,
                                diagnostics: inout DiagnosticCollector) -> Schema {
+        var syntax = syntax
         var resolver = Resolver(file: file, keepsNotes: diagnostics.keepsNotes)
         let tableCount = syntax.blocks.reduce(0) { $0 + $1.tables.count }
         resolver.tables.reserveCapacity(tableCount)
         resolver.tableDirectory.reserveCapacity(tableCount)
-        for block in syntax.blocks where block.kind == .tables {
-            for table in block.tables { resolver.resolveTable(table) }
+        for blockIndex in syntax.blocks.indices where syntax.blocks[blockIndex].kind == .tables {
+            for tableIndex in syntax.blocks[blockIndex].tables.indices {
+                resolver.resolveTable(syntax.blocks[blockIndex].tables[tableIndex])
+                syntax.blocks[blockIndex].tables[tableIndex].columns = []
+            }
         }
         let schema = resolver.finish(syntax)
         diagnostics.append(contentsOf: resolver.diagnostics.diagnostics)

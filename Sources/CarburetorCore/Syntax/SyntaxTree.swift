@@ -180,15 +180,22 @@ public enum TypeSyntax: Hashable, Sendable {
 public struct AttributeSyntax: Hashable, Sendable {
     public var name: Identifier
     /// Present for `#[default(…)]` (and any other attribute written with parentheses).
-    public var defaultArgument: DefaultArgumentSyntax?
+    public var defaultArgument: DefaultArgumentSyntax? {
+        get { boxedDefaultArgument?.value }
+        set { boxedDefaultArgument = newValue.map(ValueBox.init) }
+    }
     /// True when parentheses followed the name, even if their contents were unusable.
     public var hasParentheses: Bool
     public var range: SourceRange
+    /// Most attributes (`#[id]`, `#[immutable]`) have no argument; kept
+    /// inline, one would make every attribute of a large config's tree
+    /// more than twice as big.
+    private var boxedDefaultArgument: ValueBox<DefaultArgumentSyntax>?
 
     public init(name: Identifier, defaultArgument: DefaultArgumentSyntax?,
                 hasParentheses: Bool, range: SourceRange) {
         self.name = name
-        self.defaultArgument = defaultArgument
+        self.boxedDefaultArgument = defaultArgument.map(ValueBox.init)
         self.hasParentheses = hasParentheses
         self.range = range
     }
