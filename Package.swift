@@ -6,7 +6,11 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "carburetor-compile", targets: ["carburetor-compile"]),
-        .library(name: "CarburetorCore", targets: ["CarburetorCore"]),
+        // The front end, in the order it runs: source and syntax, then the checker; the
+        // backends see only the schema module.
+        .library(name: "CarburetorSchema", targets: ["CarburetorSchema"]),
+        .library(name: "CarburetorSyntax", targets: ["CarburetorSyntax"]),
+        .library(name: "CarburetorChecker", targets: ["CarburetorChecker"]),
         .executable(name: "carburetor-benchmark", targets: ["carburetor-benchmark"]),
         .executable(name: "carburetor-client-benchmark", targets: ["carburetor-client-benchmark"]),
         .library(name: "CarburetorPostgres", targets: ["CarburetorPostgres"]),
@@ -28,19 +32,25 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
-        // Front end: source files, diagnostics, lexer, parser, resolver, formatter.
-        .target(name: "CarburetorCore"),
+        // What every stage shares and every backend reads: source positions, diagnostic
+        // values and their renderers, the resolved `Schema`, naming, generated files.
+        .target(name: "CarburetorSchema"),
+        // The lexer, the parser, the syntax tree and the formatter.
+        .target(name: "CarburetorSyntax", dependencies: ["CarburetorSchema"]),
+        // The resolver (syntax tree → Schema) and `Frontend`, the whole front end.
+        .target(name: "CarburetorChecker", dependencies: ["CarburetorSchema", "CarburetorSyntax"]),
         // What the commands do (check, emit, fmt), as library code the tests call;
         // the backend registry lives here because it links every backend.
         .target(name: "CarburetorDriver", dependencies: [
-            "CarburetorCore", "CarburetorSQL", "CarburetorDocs", "CarburetorSwiftGen", "CarburetorClientGen",
+            "CarburetorSchema", "CarburetorSyntax", "CarburetorChecker",
+            "CarburetorSQL", "CarburetorDocs", "CarburetorSwiftGen", "CarburetorClientGen",
             "CarburetorMigrate", "CarburetorMigrateLive",
         ]),
         // The thin command-line interface.
         .executableTarget(
             name: "carburetor-compile",
             dependencies: [
-                "CarburetorCore",
+                "CarburetorSchema",
                 "CarburetorDriver",
                 "CarburetorMigrate",
                 "CarburetorMigrateLive",
@@ -51,15 +61,19 @@ let package = Package(
         // `carburetor-compile lsp`: a Language Server Protocol server over the front end.
         // The SQL and Swift backends only name the types hover shows.
         .target(name: "CarburetorLanguageServer",
-                dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorSwiftGen"]),
+                dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker",
+                               "CarburetorSQL", "CarburetorSwiftGen"]),
         .testTarget(name: "CarburetorLanguageServerTests",
-                    dependencies: ["CarburetorLanguageServer", "CarburetorCore"]),
+                    dependencies: ["CarburetorLanguageServer", "CarburetorSchema", "CarburetorSyntax", "CarburetorChecker"]),
         // Generates a large config and measures the front end (build with -c release).
-        .executableTarget(name: "carburetor-benchmark", dependencies: ["CarburetorCore"]),
-        .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"],
+        .executableTarget(name: "carburetor-benchmark",
+                          dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker"]),
+        .testTarget(name: "CarburetorCoreTests",
+                    dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CarburetorDriverTests",
-                    dependencies: ["CarburetorDriver", "CarburetorCore", "CarburetorTestSupport", "carburetor-compile"]),
+                    dependencies: ["CarburetorDriver", "CarburetorSchema", "CarburetorSyntax", "CarburetorChecker", "CarburetorTestSupport",
+                                   "carburetor-compile"]),
         // libpq and a small safe wrapper over it (live-database features and tests).
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .target(name: "CarburetorPostgres", dependencies: ["CLibPQ"]),
@@ -67,37 +81,39 @@ let package = Package(
         .target(name: "CarburetorTestSupport", dependencies: ["CarburetorPostgres"]),
         .testTarget(name: "CarburetorPostgresTests", dependencies: ["CarburetorPostgres", "CarburetorTestSupport"]),
         // The `--emit sql` backend: PostgreSQL DDL.
-        .target(name: "CarburetorSQL", dependencies: ["CarburetorCore"]),
+        .target(name: "CarburetorSQL", dependencies: ["CarburetorSchema"]),
         .testTarget(
             name: "CarburetorSQLTests",
-            dependencies: ["CarburetorSQL", "CarburetorCore", "CarburetorPostgres", "CarburetorTestSupport"],
+            dependencies: ["CarburetorSQL", "CarburetorSchema", "CarburetorChecker", "CarburetorPostgres",
+                           "CarburetorTestSupport"],
             exclude: ["Fixtures"]
         ),
         // Markdown reference for client developers (`--emit docs`).
         // The upload examples use the wire module's clock, so their format is the real one.
         .target(name: "CarburetorDocs",
-                dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorSwiftGen", "CarburetorWire"]),
+                dependencies: ["CarburetorSchema", "CarburetorSQL", "CarburetorSwiftGen", "CarburetorWire"]),
         .testTarget(
             name: "CarburetorDocsTests",
             // The runtime decodes the JSON examples exactly as generated code does.
-            dependencies: ["CarburetorDocs", "CarburetorCore", "CarburetorRuntime"],
+            dependencies: ["CarburetorDocs", "CarburetorSchema", "CarburetorChecker", "CarburetorRuntime"],
             exclude: ["Fixtures"]
         ),
         // Migrations, offline: directory layouts, sum file, snapshot, planner.
         .target(
             name: "CarburetorMigrate",
             // The wire module's JSON reader reads the snapshot.
-            dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorWire",
+            dependencies: ["CarburetorSchema", "CarburetorSQL", "CarburetorWire",
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Measures `migrate new` between two large configs (build with -c release).
-        .executableTarget(name: "carburetor-migrate-benchmark", dependencies: ["CarburetorCore", "CarburetorMigrate"]),
+        .executableTarget(name: "carburetor-migrate-benchmark",
+                          dependencies: ["CarburetorSchema", "CarburetorChecker", "CarburetorMigrate"]),
         // Migrations against a live database: apply, status, drift (libpq).
         .target(name: "CarburetorMigrateLive", dependencies: ["CarburetorMigrate", "CarburetorPostgres"]),
         .testTarget(
             name: "CarburetorMigrateTests",
             dependencies: ["CarburetorMigrate", "CarburetorMigrateLive", "CarburetorPostgres", "CarburetorSQL",
-                           "CarburetorTestSupport", "CarburetorWire"],
+                           "CarburetorSchema", "CarburetorChecker", "CarburetorTestSupport", "CarburetorWire"],
             exclude: ["Fixtures"]
         ),
         // What server and device share: the hybrid logical clock, the Last-Writer-Wins rule, wire
@@ -134,13 +150,13 @@ let package = Package(
             dependencies: ["CarburetorClient", "CarburetorWire", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The Swift backend: models and sync-group download code.
-        .target(name: "CarburetorSwiftGen", dependencies: ["CarburetorCore", "CarburetorSQL"]),
+        .target(name: "CarburetorSwiftGen", dependencies: ["CarburetorSchema", "CarburetorSQL"]),
         // The device backend (`--emit swift-client`): GRDB records and sync descriptors.
-        .target(name: "CarburetorClientGen", dependencies: ["CarburetorCore"]),
+        .target(name: "CarburetorClientGen", dependencies: ["CarburetorSchema"]),
         .testTarget(
             name: "CarburetorClientGenTests",
             // The client library is built for the test that compiles generated code against it.
-            dependencies: ["CarburetorClientGen", "CarburetorCore", "CarburetorClient"],
+            dependencies: ["CarburetorClientGen", "CarburetorSchema", "CarburetorChecker", "CarburetorClient"],
             exclude: ["Fixtures"]
         ),
         // Generates a target's Swift from its .carb files at build time: the server side
@@ -152,7 +168,8 @@ let package = Package(
             name: "CarburetorEndToEndTests",
             dependencies: [
                 "CarburetorRuntime",
-                "CarburetorCore",
+                "CarburetorSchema",
+                "CarburetorChecker",
                 "CarburetorSQL",
                 "CarburetorDocs",
                 "CarburetorPostgres",
@@ -167,7 +184,8 @@ let package = Package(
             name: "CarburetorHostileNamesTests",
             dependencies: [
                 "CarburetorRuntime",
-                "CarburetorCore",
+                "CarburetorSchema",
+                "CarburetorChecker",
                 "CarburetorSQL",
                 "CarburetorPostgres",
                 "CarburetorTestSupport",
@@ -177,14 +195,15 @@ let package = Package(
         ),
         .testTarget(
             name: "CarburetorSwiftGenTests",
-            dependencies: ["CarburetorSwiftGen", "CarburetorRuntime"],
+            dependencies: ["CarburetorSwiftGen", "CarburetorSchema", "CarburetorChecker", "CarburetorRuntime"],
             exclude: ["Fixtures"]
         ),
         // Trigger and download figures on a throwaway PostgreSQL (build with -c release).
         .executableTarget(
             name: "carburetor-sync-benchmark",
             dependencies: [
-                "CarburetorCore", "CarburetorSQL", "CarburetorRuntime", "CarburetorPostgres", "CarburetorTestSupport",
+                "CarburetorSchema", "CarburetorChecker", "CarburetorSQL", "CarburetorRuntime", "CarburetorPostgres",
+                "CarburetorTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

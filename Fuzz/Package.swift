@@ -17,7 +17,11 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "FrontendFuzzer",
-            dependencies: [.product(name: "CarburetorCore", package: rootPackage)]
+            dependencies: [
+                .product(name: "CarburetorSchema", package: rootPackage),
+                .product(name: "CarburetorSyntax", package: rootPackage),
+                .product(name: "CarburetorChecker", package: rootPackage),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

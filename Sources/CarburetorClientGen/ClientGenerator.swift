@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The device backend (`--emit swift-client`): `ClientModels.swift`, a GRDB
 /// record and a `SyncedTable` descriptor per table, and `ClientSyncGroups.swift`,

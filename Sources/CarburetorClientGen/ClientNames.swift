@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Swift spellings of config names in device code.
 enum ClientNames {

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// One table's GRDB record and sync descriptor.
 struct ClientRecordTranslator {

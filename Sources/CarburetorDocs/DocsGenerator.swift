@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The docs backend (`--emit docs`): a Markdown reference for client
 /// developers. With `--out DIR` it writes `index.md` and `groups/<group>.md`

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The JSON examples a group's page shows, as text: what tests and tools use
 /// to check the documentation against real clients (the generated Swift

@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// `carburetor-compile check FILE…`: runs the front end over every file and
 /// reports all diagnostics in one format. Exit 1 when any file has an error

@@ -1,5 +1,7 @@
 import Foundation
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// What commands read from the outside world besides named files. Tests
 /// supply their own standard input.

@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// What the user asked to see: `--warnings-as-errors` and `--verbose`.
 public struct DiagnosticPolicy: Sendable, Equatable {

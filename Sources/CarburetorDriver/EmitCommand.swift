@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// `carburetor-compile FILE --emit TARGET [--out DIR] [--check]`: compiles one
 /// config and hands the schema to a backend. Nothing is written when the

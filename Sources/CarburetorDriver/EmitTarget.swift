@@ -1,5 +1,7 @@
 import CarburetorClientGen
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 import CarburetorDocs
 import CarburetorSQL
 import CarburetorSwiftGen

@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// `carburetor-compile fmt FILE… [--check]`: rewrites each file in the
 /// canonical layout (atomically), or with `--check` only names the files that

@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 import CarburetorMigrate
 import CarburetorMigrateLive
 
@@ -34,15 +36,15 @@ public struct MigrateCommand {
     public func run(in environment: CommandEnvironment) -> CommandOutput {
         switch action {
         case let .new(config, directory, name, layout, allowDestructive, casts, schemaName):
-            return withConfig(config, environment) { file in
+            return withSchema(config, environment, refusal: "no migration written") { schema in
                 MigrateNew(directory: directory, name: name, layout: layout,
                            planOptions: Self.planOptions(allowDestructive, casts, schemaName))
-                    .run(config: file)
+                    .run(schema: schema)
             }
         case let .check(config, directory, schemaName):
-            return withConfig(config, environment) { file in
+            return withSchema(config, environment) { schema in
                 MigrateCheck(directory: directory, planOptions: Self.planOptions(false, [:], schemaName))
-                    .run(config: file)
+                    .run(schema: schema)
             }
         case let .hash(directory):
             return render(MigrateHash(directory: directory).run(), file: nil, environment)
@@ -56,8 +58,8 @@ public struct MigrateCommand {
             return render(MigrateStatus(directory: directory, databaseURL: databaseURL, schemaName: schemaName).run(),
                           file: nil, environment)
         case let .diff(config, databaseURL, format, schemaName):
-            return withConfig(config, environment) { file in
-                MigrateDiff(databaseURL: databaseURL, format: format, schemaName: schemaName).run(config: file)
+            return withSchema(config, environment) { schema in
+                MigrateDiff(databaseURL: databaseURL, format: format, schemaName: schemaName).run(schema: schema)
             }
         }
     }
@@ -66,6 +68,22 @@ public struct MigrateCommand {
                                     _ schemaName: String?) -> MigrationPlanOptions {
         MigrationPlanOptions(allowDestructive: allowDestructive, casts: casts,
                              ddl: MigrationDDL(schemaName: schemaName))
+    }
+
+    /// Compiles the config and runs `body` on its schema; the front end's
+    /// diagnostics come before the command's, and errors end the command.
+    private func withSchema(_ path: String, _ environment: CommandEnvironment, refusal: String? = nil,
+                            _ body: (Schema) -> MigrateCommandResult) -> CommandOutput {
+        withConfig(path, environment) { file in
+            let compiled = Frontend.compile(file)
+            guard let schema = compiled.schema else {
+                let reason = "\(file.name) has errors" + (refusal.map { "; \($0)" } ?? "")
+                return MigrateCommandResult(exitStatus: .failure, diagnostics: compiled.diagnostics, errors: [reason])
+            }
+            var result = body(schema)
+            result.diagnostics = compiled.diagnostics + result.diagnostics
+            return result
+        }
     }
 
     private func withConfig(_ path: String, _ environment: CommandEnvironment,
@@ -82,13 +100,13 @@ public struct MigrateCommand {
 
     private func render(_ result: MigrateCommandResult, file: SourceFile?,
                         _ environment: CommandEnvironment) -> CommandOutput {
-        var output = CommandOutput(standardOutput: result.output, exitCode: result.exitStatus.rawValue)
+        var output = CommandOutput(standardOutput: result.output, exitCode: result.exitStatus)
         if let file, !result.diagnostics.isEmpty {
             let diagnostics = policy.apply(to: result.diagnostics)
             output.standardError += TextDiagnosticRenderer(useColor: environment.useColor)
                 .render([FileDiagnostics(file: file, diagnostics: diagnostics)])
             if diagnostics.contains(where: { $0.severity == .error }) {
-                output.exitCode = max(output.exitCode, ExitStatus.failure)
+                output.exitCode = max(output.exitCode, .failure)
             }
         }
         for error in result.errors {

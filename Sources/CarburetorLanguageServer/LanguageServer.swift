@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 import Foundation
 
 /// A Language Server Protocol server for `.carb` files over one byte stream

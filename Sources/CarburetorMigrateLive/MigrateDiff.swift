@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 import CarburetorMigrate
 import CarburetorPostgres
 import Foundation
@@ -69,17 +69,6 @@ public struct MigrateDiff {
         self.databaseURL = databaseURL
         self.format = format
         self.schemaName = schemaName
-    }
-
-    public func run(config: SourceFile) -> MigrateCommandResult {
-        let result = Frontend.compile(config)
-        guard let schema = result.schema, !result.hasErrors else {
-            return MigrateCommandResult(exitStatus: .failure, diagnostics: result.diagnostics,
-                                        errors: ["\(config.name) has errors"])
-        }
-        var diff = run(schema: schema)
-        diff.diagnostics = result.diagnostics + diff.diagnostics
-        return diff
     }
 
     public func run(schema: Schema) -> MigrateCommandResult {

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// `--` comment lines in generated SQL. A `--` comment ends at a line feed or
 /// a carriage return, so text from the config or a path inside one must hold

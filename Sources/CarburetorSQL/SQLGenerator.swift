@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The `--emit sql` backend: the complete server schema as one script.
 ///

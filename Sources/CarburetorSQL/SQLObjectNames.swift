@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Every name the DDL derives for one schema: primary-key constraints, sync
 /// indexes, restriction indexes, the triggers and their functions.

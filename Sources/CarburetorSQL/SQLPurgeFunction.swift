@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The deliberate erasure path (for erasure requests): a function per table,
 /// `carburetor_purge_<plural>(row_id text) RETURNS boolean`, that erases a

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Per-column clocks: the server column that records, for every clocked
 /// column of a row, the hybrid logical clock (HLC) of the write that set it.

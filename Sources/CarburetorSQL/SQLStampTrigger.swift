@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Server-side stamping: a generated PL/pgSQL function per table, called by
 /// a `BEFORE INSERT OR UPDATE` row trigger (`carburetor_stamp`) and by a

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The indexes that make every group download an index range scan.
 ///

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// `CREATE TABLE` and `COMMENT ON` for one table.
 public enum SQLTableDDL {

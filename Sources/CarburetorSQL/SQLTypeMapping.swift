@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The language reference's type table, `.carb` → PostgreSQL.
 public enum SQLTypeMapping {

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// A content hash of a resolved schema for generated headers: the same
 /// schema always gives the same hash, on every platform and release.

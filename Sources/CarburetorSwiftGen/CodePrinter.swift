@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Owns indentation and line breaks of generated Swift text.
 struct CodePrinter {

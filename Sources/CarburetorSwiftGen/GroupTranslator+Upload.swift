@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// A sync group's upload: `UploadRequest`, `UploadResponse` and `upload(…)`.
 ///

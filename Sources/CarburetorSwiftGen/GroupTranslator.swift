@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Builds a sync group's namespace: `DownloadRequest`, `DownloadResponse`,
 /// `SyncContext` (when restricted) and `download(…)`.

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 import CarburetorSQL
 
 /// The nested `Upload` model of a table and its `UploadableRow` conformance:

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Builds the declarations of one table: the select model with its coding and
 /// row reading, the nested `Insert` and `Changeset` models.

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The Swift backend: `Models.swift` (a select, insert and changeset model
 /// per table) and `SyncGroups.swift` (a namespace per sync group with its

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 import Foundation
 
 /// Swift spellings of config names: keywords escaped with backticks, clashes

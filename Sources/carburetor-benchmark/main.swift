@@ -4,7 +4,9 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-@_spi(Benchmarking) import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+@_spi(Benchmarking) import CarburetorSyntax
 
 // carburetor-benchmark: measures `check` (lexer, parser, resolver) on large
 // generated configs.

@@ -1,5 +1,7 @@
 import ArgumentParser
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 import CarburetorDriver
 
 /// The root command. A bare `carburetor-compile FILE --emit sql` runs the

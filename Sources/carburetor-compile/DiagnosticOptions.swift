@@ -1,5 +1,7 @@
 import ArgumentParser
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 import CarburetorDriver
 
 /// Flags every compiling command shares.

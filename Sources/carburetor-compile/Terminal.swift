@@ -1,3 +1,4 @@
+import CarburetorSchema
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -26,7 +27,7 @@ enum Terminal {
         write(output.standardOutput, to: .standardOutput)
         write(output.standardError, to: .standardError)
         if output.exitCode != ExitStatus.success {
-            throw ExitCode(output.exitCode)
+            throw ExitCode(output.exitCode.rawValue)
         }
     }
 

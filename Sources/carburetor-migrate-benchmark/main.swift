@@ -5,7 +5,8 @@
 // With OUT-DIR it also writes both schemas as SQL (v1.sql, v2.sql) for
 // comparisons with other schema-diff tools, and as configs (v1.carb,
 // v2.carb) for timing the whole `carburetor-compile migrate new` process.
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 import CarburetorMigrate
 import Foundation
 

@@ -15,7 +15,8 @@
 //
 // Each trigger figure is the median of ROUNDS runs (default 3), the variants
 // interleaved so load changes on the machine hit them alike.
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 import CarburetorPostgres
 import CarburetorRuntime
 import CarburetorSQL

@@ -1,5 +1,6 @@
 import CarburetorClientGen
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 import Foundation
 import Testing
 

@@ -1,5 +1,7 @@
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// `Column` keeps rare fields in a box and its range in 32-bit offsets: it
 /// must behave like plain fields. `KeywordTable` matches exactly its words.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Golden rendered diagnostics: each `Fixtures/diagnostics/<case>/input.carb`
 /// sits beside the text (`diagnostics.txt`, no colour) and JSON

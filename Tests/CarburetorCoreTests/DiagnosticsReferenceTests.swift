@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// `Documentation/Diagnostics.md` is generated from `DiagnosticCatalogue.all`:
 /// every code with its title, its example and what `check` prints for it.

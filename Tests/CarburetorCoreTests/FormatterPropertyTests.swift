@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Properties that hold for every input the formatter accepts: it keeps every
 /// token and every comment, the result still parses, and a second run

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 @Suite struct GeneratedFileWriterTests {
     func temporaryDirectory() throws -> String {

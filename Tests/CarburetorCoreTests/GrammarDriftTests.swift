@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Keeps `grammar/carburetor.ebnf` and the hand-written front end in step:
 /// every production has its function, and every config the project ships parses.

@@ -1,5 +1,7 @@
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Groups are resolved after every table, wherever they are written: a group
 /// block before its tables, between two tables blocks or twice over sees

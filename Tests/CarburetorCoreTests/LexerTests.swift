@@ -1,5 +1,7 @@
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 @Suite struct LexerTests {
     private func lex(_ text: String, keepComments: Bool = false) -> (tokens: [Token], diagnostics: [Diagnostic]) {

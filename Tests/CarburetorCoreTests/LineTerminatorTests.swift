@@ -1,5 +1,7 @@
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// What every writer of generated files uses to keep config text and paths
 /// on the lines it means them to be on.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 @Suite struct MachineDiagnosticRendererTests {
     let file = SourceFile(name: "dir/app, v1.carb", text: "tables {\n    user {\n        a -> Txt,\n    }\n}\n")

@@ -1,5 +1,7 @@
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// `NameTable` (compact slots, dense entries) against a plain dictionary
 /// from spelling to the first `String` handed out for it.

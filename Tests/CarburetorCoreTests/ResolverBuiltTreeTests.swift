@@ -1,5 +1,7 @@
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Resolver rules checked on hand-built trees, independent of the parser.
 @Suite struct ResolverBuiltTreeTests {

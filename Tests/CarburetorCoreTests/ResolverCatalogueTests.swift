@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// The catalogue's examples and the real-world configs, run through the whole front end.
 @Suite struct ResolverCatalogueTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Errors about attributes, special columns and defaults.
 @Suite struct ResolverColumnDiagnosticTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Whole files full of semantic mistakes, every one reported in one run,
 /// compared with `Fixtures/semantic/<case>/diagnostics.txt`. Errors and

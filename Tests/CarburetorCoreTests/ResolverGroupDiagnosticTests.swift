@@ -1,5 +1,7 @@
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Errors and warnings about sync groups and their restrictions.
 @Suite struct ResolverGroupDiagnosticTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Deterministic pseudo-random numbers, so every run checks the same inputs.
 private struct ResolverFuzzRandom: RandomNumberGenerator {

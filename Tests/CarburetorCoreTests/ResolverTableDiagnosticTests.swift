@@ -1,5 +1,7 @@
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Errors about tables, plurals, names and types, with their ranges, notes and fixes.
 @Suite struct ResolverTableDiagnosticTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@_spi(Benchmarking) @testable import CarburetorCore
+@_spi(Benchmarking) @testable import CarburetorChecker
+@_spi(Benchmarking) @testable import CarburetorSchema
+@_spi(Benchmarking) @testable import CarburetorSyntax
 
 /// A small deterministic generator, so every run feeds the same inputs.
 private struct SplitMix64: RandomNumberGenerator {

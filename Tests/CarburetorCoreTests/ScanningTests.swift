@@ -1,5 +1,7 @@
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// The word-at-a-time scans of the front end (`SourceFile`'s line starts and
 /// UTF-8 check, `NameTable`'s prefixes and hashes) against plain

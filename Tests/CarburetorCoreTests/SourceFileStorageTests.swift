@@ -1,5 +1,7 @@
 import Testing
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// `SourceFile` keeps only the bytes; these pin down that nothing else changed.
 struct SourceFileStorageTests {

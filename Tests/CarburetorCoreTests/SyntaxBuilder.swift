@@ -1,4 +1,6 @@
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Builds syntax trees by hand, giving every node its own distinct range, so
 /// resolver tests can say which node a diagnostic points at without parsing.

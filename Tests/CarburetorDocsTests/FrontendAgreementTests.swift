@@ -1,4 +1,5 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 import Testing
 
 /// The hand-built schemas the escaping and example tests use are exactly

@@ -1,4 +1,5 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 
 /// Schemas written out by hand, exactly as the resolver must produce them
 /// from the fixtures' `input.carb`, so the docs can be tested without the

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import CarburetorDriver
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 
 /// A backend for tests: one file per table plus an index.
 struct FakeGenerator: CodeGenerator {

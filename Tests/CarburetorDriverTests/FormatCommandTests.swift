@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import CarburetorDriver
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 
 @Suite struct FormatCommandTests {
     let messy = "tables { user { name -> Text } }\n"

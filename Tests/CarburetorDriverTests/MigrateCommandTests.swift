@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import CarburetorDriver
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 import CarburetorTestSupport
 
 /// The `migrate` commands as the CLI runs them: config files on disk, a

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 @testable import CarburetorDriver
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// Every config in `samples/` is clean (no errors, no warnings) and already
 /// in the canonical `fmt` layout; together they use the whole language.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 @testable import CarburetorDriver
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 
 /// Generated files name their config the same way on every machine: as
 /// given, relative when under the current directory, never an absolute path.

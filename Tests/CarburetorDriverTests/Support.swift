@@ -1,6 +1,7 @@
 import Foundation
 @testable import CarburetorDriver
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 
 /// A command environment whose standard input is the given text.
 func environment(stdin: String = "") -> CommandEnvironment {

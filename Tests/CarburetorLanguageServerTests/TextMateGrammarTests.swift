@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 import Foundation
 import Testing
 @testable import CarburetorLanguageServer

@@ -1,4 +1,5 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 @testable import CarburetorMigrate
 @testable import CarburetorMigrateLive
 import CarburetorPostgres

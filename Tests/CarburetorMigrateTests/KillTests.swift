@@ -1,4 +1,5 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 @testable import CarburetorMigrate
 import CarburetorMigrateLive
 import CarburetorPostgres

@@ -1,4 +1,5 @@
-@testable import CarburetorCore
+import CarburetorChecker
+@testable import CarburetorSchema
 import Foundation
 @testable import CarburetorMigrate
 import Testing

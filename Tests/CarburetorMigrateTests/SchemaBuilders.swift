@@ -1,5 +1,6 @@
 import Foundation
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 @testable import CarburetorMigrate
 
 /// Hand-built schemas shaped like the resolver's output: a synthesized id

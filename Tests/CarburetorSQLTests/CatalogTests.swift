@@ -1,4 +1,5 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 import CarburetorPostgres
 import CarburetorSQL
 import CarburetorTestSupport

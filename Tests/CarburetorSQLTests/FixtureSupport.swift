@@ -1,4 +1,5 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 import CarburetorSQL
 import Foundation
 import Testing

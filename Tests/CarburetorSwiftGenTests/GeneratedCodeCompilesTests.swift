@@ -1,4 +1,5 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 import CarburetorSwiftGen
 import Foundation
 import Testing

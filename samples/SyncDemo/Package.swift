@@ -29,7 +29,8 @@ let package = Package(
             name: "SyncDemoServerKit",
             dependencies: [
                 .product(name: "CarburetorRuntime", package: "Carburetor"),
-                .product(name: "CarburetorCore", package: "Carburetor"),
+                .product(name: "CarburetorSchema", package: "Carburetor"),
+                .product(name: "CarburetorChecker", package: "Carburetor"),
                 .product(name: "CarburetorSQL", package: "Carburetor"),
                 .product(name: "CarburetorPostgres", package: "Carburetor"),
                 .product(name: "Hummingbird", package: "hummingbird"),

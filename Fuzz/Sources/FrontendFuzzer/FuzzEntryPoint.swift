@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// libFuzzer calls this with each input; libFuzzer itself provides `main`.
 ///

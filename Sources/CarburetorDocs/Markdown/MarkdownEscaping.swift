@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Escaping for text that comes from the config (doc comments, default
 /// strings): it must show literally, whatever Markdown characters it holds.

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Turns pages into Markdown text, resolving every `Anchor` link to a
 /// relative path and the slug GitHub will generate for the target heading.

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The per-table column reference: one row per column, client-only ones included
 /// (marked, since they never reach the server or the wire).

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The request and response examples of one group, built from the schema so
 /// they carry exactly the wire keys a real download does. One row per table,

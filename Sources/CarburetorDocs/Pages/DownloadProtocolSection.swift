@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// How a client downloads one group: the JSON it sends and receives, with
 /// examples generated from the schema, and the rules that keep a replica exact.

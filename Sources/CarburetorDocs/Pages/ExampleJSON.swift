@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// A JSON value for the examples, printed with a stable key order (the
 /// schema's), which a dictionary-based encoder could not promise.

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Realistic, deterministic placeholder values of the right JSON type for
 /// every column, used in the request and response examples. The same input

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// A group's entries joined with their tables, the way every page reads them.
 struct ResolvedEntry {

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The page of one sync group: what it downloads, the context it needs, every
 /// column of every table, and how to download it.

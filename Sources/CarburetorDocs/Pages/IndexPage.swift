@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The entry page: every group and every table, the diagram, and for each
 /// table the groups that include it and how.

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// A Mermaid `flowchart` of groups → tables, which GitHub renders in place.
 /// Node ids are prefixed identifiers (`group_x`, `table_y`), so no name can

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 import CarburetorWire
 
 /// The upload request and response examples of one group, built from the

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 import CarburetorWire
 
 /// How a client uploads its edits to one group: the clocks, the JSON it sends

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The JSON shape of a group download, in one place so the prose and the
 /// examples cannot disagree. It matches the generated Swift code and its

@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// Everything the server knows about one open document, computed once per
 /// version: the diagnostics `check` reports, the whole syntax tree, a

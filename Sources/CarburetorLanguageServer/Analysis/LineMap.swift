@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// Converts between the compiler's UTF-8 byte offsets and the protocol's
 /// positions (0-based line, character in UTF-16 code units).

@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// The compiler's fix-its as quick fixes, for the diagnostics in the range.
 enum CodeActions {

@@ -1,5 +1,7 @@
 import Foundation
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// Completion by where the cursor stands: types after `->` and in
 /// `Nullable<`, attributes after `#[` and their arguments, table names in a

@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// Where the cursor stands, read from the tokens before it with a stack of
 /// open brackets: it works on half-written text that does not parse.

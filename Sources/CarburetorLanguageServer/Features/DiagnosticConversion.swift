@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// The compiler's diagnostics as the protocol's: same code, range, severity
 /// and message as `check`; located notes become related information, the

@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// Tables with their columns, sync groups with their entries.
 enum DocumentSymbols {

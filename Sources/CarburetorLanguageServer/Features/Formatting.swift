@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// `fmt` as one edit replacing the whole document; no edit when the file
 /// has syntax errors (the formatter never rewrites those) or is formatted.

@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// The fixed vocabulary of the language, for hover and completion.
 enum LanguageWords {

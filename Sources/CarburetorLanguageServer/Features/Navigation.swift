@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// Go to definition, find references, highlights.
 enum Navigation {

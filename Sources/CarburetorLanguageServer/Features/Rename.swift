@@ -1,5 +1,7 @@
 import Foundation
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// Renames a table, column, group or `$variable` everywhere in the file.
 /// A renamed table or column also gets `#[renamed_from(old)]` (unless it has

@@ -1,4 +1,6 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
+import CarburetorSyntax
 
 /// Semantic tokens from the lexer's tokens, names classified by what they
 /// refer to (a table, a column, a type …). Tokens spanning lines (block

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// `migrate check CONFIG --dir DIR`, for CI: exit 1 when the directory
 /// fails its integrity check, 2 when the config has changes no migration
@@ -10,16 +10,6 @@ public struct MigrateCheck: Sendable {
     public init(directory: String, planOptions: MigrationPlanOptions = .init()) {
         self.directory = directory
         self.planOptions = planOptions
-    }
-
-    public func run(config: SourceFile) -> MigrateCommandResult {
-        let (schema, diagnostics) = ConfigLoader.schema(of: config)
-        guard let schema else {
-            return .failure(["\(config.name) has errors"], diagnostics: diagnostics)
-        }
-        var result = run(schema: schema)
-        result.diagnostics = diagnostics + result.diagnostics
-        return result
     }
 
     public func run(schema: Schema) -> MigrateCommandResult {

@@ -1,16 +1,8 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// What a `migrate` command did, for the CLI to print: diagnostics about the
 /// config (rendered against its source), plain messages, and the exit status.
 public struct MigrateCommandResult: Sendable {
-    /// Exit statuses shared by every `migrate` command.
-    public enum ExitStatus: Int32, Sendable {
-        case success = 0
-        case failure = 1
-        /// `check`: changes no migration captures; `diff`: drift found.
-        case changesFound = 2
-    }
-
     public var exitStatus: ExitStatus
     /// Lints and front-end diagnostics; ranges are in the config file.
     public var diagnostics: [Diagnostic]
@@ -33,13 +25,5 @@ public struct MigrateCommandResult: Sendable {
 
     static func failure(_ errors: [String], diagnostics: [Diagnostic] = [], output: String = "") -> MigrateCommandResult {
         MigrateCommandResult(exitStatus: .failure, diagnostics: diagnostics, output: output, errors: errors)
-    }
-}
-
-/// Compiles a config for a `migrate` command; front-end errors end the command.
-enum ConfigLoader {
-    static func schema(of file: SourceFile) -> (Schema?, [Diagnostic]) {
-        let result = Frontend.compile(file)
-        return (result.hasErrors ? nil : result.schema, result.diagnostics)
     }
 }

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// `migrate new CONFIG --dir DIR --name NAME`.
 public struct MigrateNew: Sendable {
@@ -20,17 +20,6 @@ public struct MigrateNew: Sendable {
         self.planOptions = planOptions
         self.lockBudget = lockBudget
         self.clock = clock
-    }
-
-    /// Compiles the config, then plans and writes.
-    public func run(config: SourceFile) -> MigrateCommandResult {
-        let (schema, diagnostics) = ConfigLoader.schema(of: config)
-        guard let schema else {
-            return .failure(["\(config.name) has errors; no migration written"], diagnostics: diagnostics)
-        }
-        var result = run(schema: schema)
-        result.diagnostics = diagnostics + result.diagnostics
-        return result
     }
 
     public func run(schema: Schema) -> MigrateCommandResult {

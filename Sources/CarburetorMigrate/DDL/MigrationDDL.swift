@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 import CarburetorSQL
 
 /// One index the server schema keeps for a table (the sync indexes).

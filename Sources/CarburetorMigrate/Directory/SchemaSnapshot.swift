@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 import CarburetorWire
 import Foundation
 

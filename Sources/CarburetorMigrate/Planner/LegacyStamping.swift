@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 import CarburetorSQL
 
 /// Databases migrated before per-column clocks (snapshot format 1) have one

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// The codes the migration planner reports. They follow Atlas's lint
 /// families so reviewers recognise them: DS destructive, MF may fail on

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Options of the planner, set from `migrate new` flags.
 public struct MigrationPlanOptions: Sendable {

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Diffs two schemas into an ordered list of changes with their undo, and
 /// lints each change.

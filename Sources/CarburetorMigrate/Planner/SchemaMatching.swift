@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Which table and column of the old schema each one of the new schema is.
 ///

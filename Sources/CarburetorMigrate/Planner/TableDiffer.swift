@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// Writes the statements that take one table from one shape to another.
 /// The same code plans `up` (linting as it goes) and `down` (with the

@@ -1,4 +1,4 @@
-import CarburetorCore
+import CarburetorSchema
 
 /// How risky changing a column from one type to another is.
 enum TypeChange: Equatable {

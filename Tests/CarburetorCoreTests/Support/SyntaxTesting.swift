@@ -1,5 +1,7 @@
 import Foundation
-@testable import CarburetorCore
+@testable import CarburetorChecker
+@testable import CarburetorSchema
+@testable import CarburetorSyntax
 
 /// Shared helpers of the lexer and parser tests.
 enum SyntaxTesting {

@@ -1,4 +1,5 @@
-import CarburetorCore
+import CarburetorChecker
+import CarburetorSchema
 import CarburetorPostgres
 import CarburetorSQL
 import Foundation
@@ -7,7 +8,7 @@ import Foundation
 ///
 /// It is compiled at run time from the same `todos.carb` the build plugin
 /// generated the Swift code from (a resource of this target), through the
-/// `CarburetorCore` and `CarburetorSQL` libraries: the SQL can never drift
+/// `CarburetorChecker` and `CarburetorSQL` libraries: the SQL can never drift
 /// from the generated code, and the server needs no `carburetor-compile`
 /// binary or build step beside it. `--if-not-exists` makes it safe to apply at
 /// every start. A production server applies migrations instead

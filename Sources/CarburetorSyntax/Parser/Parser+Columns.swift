@@ -1,0 +1,45 @@
+import CarburetorSchema
+// Columns: `{ doc | attribute } name -> Type`.
+
+extension Parser {
+    /// `column = { DOC_COMMENT | attribute } IDENT "->" type ;`
+    ///
+    /// Returns `nil` only when no column name follows the doc comments and
+    /// attributes (reported); the caller then skips to the next column.
+    mutating func parseColumn() -> ColumnSyntax? {
+        let start = current.range.start
+        var docs: [DocComment] = []
+        var attributes: [AttributeSyntax] = []
+        while true {
+            if at(.docComment) {
+                parseDocComments(into: &docs)
+            } else if at(.attributeOpen) {
+                if let attribute = parseAttribute() { attributes.append(attribute) }
+            } else {
+                break
+            }
+        }
+        guard at(.identifier) else {
+            if attributes.isEmpty {
+                reportDanglingDocComments(range(from: start), help: "a doc comment must come right before a column")
+            } else {
+                reportMissing(.expectedToken, "expected a column name after its attributes",
+                              help: "a column is written 'name -> Type'")
+            }
+            return nil
+        }
+        let name = eatIdentifier()
+        var type: TypeSyntax?
+        if consume(if: .arrow) != nil {
+            type = parseType(context: "after '->'")
+        } else {
+            reportMissing(.missingArrow, "expected '->' after column name '\(Parser.abbreviated(name.text))'", insert: "->",
+                          help: "a column is written 'name -> Type'")
+            // `name Text`: the type is there, only the arrow is missing.
+            if at(.identifier), !current.isAtStartOfLine, peek().kind != .arrow {
+                type = parseType(context: "after '->'")
+            }
+        }
+        return ColumnSyntax(docs: docs, attributes: attributes, name: name, type: type, range: range(from: start))
+    }
+}
