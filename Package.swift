@@ -34,7 +34,8 @@ let package = Package(
     targets: [
         // What every stage shares and every backend reads: source positions, diagnostic
         // values and their renderers, the resolved `Schema`, naming, generated files.
-        .target(name: "CarburetorSchema"),
+        // (The wire module, Foundation only, holds the project's one JSON writer.)
+        .target(name: "CarburetorSchema", dependencies: ["CarburetorWire"]),
         // The lexer, the parser, the syntax tree and the formatter.
         .target(name: "CarburetorSyntax", dependencies: ["CarburetorSchema"]),
         // The resolver (syntax tree → Schema) and `Frontend`, the whole front end.

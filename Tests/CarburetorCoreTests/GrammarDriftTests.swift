@@ -31,11 +31,13 @@ import Testing
     }
 
     private static func syntaxSources() throws -> String {
-        let directory = root.appendingPathComponent("Sources/CarburetorCore/Syntax")
-        return try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-            .filter { $0.hasSuffix(".swift") }
-            .map { try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }
-            .joined(separator: "\n")
+        // The lexer's and the parser's folders of the syntax module.
+        let directories = ["Lexer", "Parser"].map { root.appendingPathComponent("Sources/CarburetorSyntax/\($0)") }
+        return try directories.flatMap { directory in
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+                .filter { $0.hasSuffix(".swift") }
+                .map { try String(contentsOf: directory.appendingPathComponent($0), encoding: .utf8) }
+        }.joined(separator: "\n")
     }
 
     @Test func everySyntacticProductionHasAParseFunction() throws {

@@ -108,10 +108,3 @@ import Testing
         #expect(SARIFDiagnosticRenderer.uriReference(for: "/work/my app/é.carb") == "file:///work/my%20app/%C3%A9.carb")
     }
 }
-
-@Suite struct JSONValueTests {
-    @Test func escapesOnlyWhatJSONRequires() {
-        let value = JSONValue.object([("a/b", .string("q\"\\\n\t\u{01}é/")), ("n", .null), ("e", .array([]))])
-        #expect(value.rendered() == "{\n  \"a/b\": \"q\\\"\\\\\\n\\t\\u0001é/\",\n  \"n\": null,\n  \"e\": []\n}")
-    }
-}

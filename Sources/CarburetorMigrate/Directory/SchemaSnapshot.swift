@@ -17,7 +17,7 @@ public enum SchemaSnapshot {
     /// Canonical JSON: sorted keys, two-space indentation, trailing newline
     /// (the bytes `JSONEncoder` writes with sorted keys and pretty printing).
     public static func encode(_ schema: Schema) -> String {
-        Document(schema).json.rendered() + "\n"
+        Document(schema).json.rendered(.sortedLikeJSONEncoder) + "\n"
     }
 
     public static func decode(_ text: String, sourceName: String) throws -> Schema {
@@ -78,7 +78,7 @@ public enum SchemaSnapshot {
             Schema(sourceName: sourceName, tables: tables.map(\.table), groups: groups.map(\.group))
         }
 
-        var json: SnapshotJSON {
+        var json: JSONDocument {
             // Members in sorted order, as the writer emits them.
             .members([("format", .integer(format)), ("groups", .array(groups.map(\.json))),
                       ("tables", .array(tables.map(\.json)))])
@@ -118,8 +118,8 @@ public enum SchemaSnapshot {
                   documentation: documentation, columns: columns.map(\.column))
         }
 
-        var json: SnapshotJSON {
-            .members([("columns", .array(columns.map(\.json))), ("documentation", .optional(documentation)),
+        var json: JSONDocument {
+            .members([("columns", .array(columns.map(\.json))), ("documentation", JSONDocument.ifPresent(documentation)),
                       ("name", .string(name)), ("plural", .string(plural)), ("pluralIsDefault", .bool(pluralIsDefault))])
         }
     }
@@ -174,8 +174,8 @@ public enum SchemaSnapshot {
                    sqlDefault: sqlDefault?.sqlDefault, documentation: documentation)
         }
 
-        var json: SnapshotJSON {
-            .members([("documentation", .optional(documentation)), ("immutable", .bool(immutable)),
+        var json: JSONDocument {
+            .members([("documentation", JSONDocument.ifPresent(documentation)), ("immutable", .bool(immutable)),
                       ("name", .string(name)), ("nullable", .bool(nullable)), ("role", .string(role.rawValue)),
                       ("sqlDefault", sqlDefault?.json), ("synthesized", .bool(synthesized)),
                       ("type", .string(type.rawValue))])
@@ -215,8 +215,8 @@ public enum SchemaSnapshot {
             }
         }
 
-        var json: SnapshotJSON {
-            .members([("kind", .string(kind)), ("value", .optional(value))])
+        var json: JSONDocument {
+            .members([("kind", .string(kind)), ("value", JSONDocument.ifPresent(value))])
         }
     }
 
@@ -250,7 +250,7 @@ public enum SchemaSnapshot {
                       contextVariables: contextVariables.map { ContextVariable(name: $0.name, type: $0.type) })
         }
 
-        var json: SnapshotJSON {
+        var json: JSONDocument {
             .members([("contextVariables", .array(contextVariables.map {
                           .members([("name", .string($0.name)), ("type", .string($0.type.rawValue))])
                       })), ("entries", .array(entries.map(\.json))), ("name", .string(name))])
@@ -284,8 +284,8 @@ public enum SchemaSnapshot {
             return GroupEntry(tableName: table, restriction: restriction)
         }
 
-        var json: SnapshotJSON {
-            .members([("restrictTo", .optional(restrictTo)), ("restrictToColumn", .optional(restrictToColumn)),
+        var json: JSONDocument {
+            .members([("restrictTo", JSONDocument.ifPresent(restrictTo)), ("restrictToColumn", JSONDocument.ifPresent(restrictToColumn)),
                       ("table", .string(table))])
         }
     }
@@ -305,5 +305,13 @@ extension JSONTree {
         case .string(let text)?: .some(text)
         default: nil
         }
+    }
+}
+
+extension JSONDocument {
+    /// A string member that is left out when absent, as `encodeIfPresent`
+    /// wrote it (the snapshot has no `null` members).
+    static func ifPresent(_ text: String?) -> JSONDocument? {
+        text.map(JSONDocument.string)
     }
 }

@@ -1,3 +1,5 @@
+import CarburetorWire
+
 /// `--format json`: one JSON array of diagnostic objects for editors and
 /// scripts. Every object has the same keys in the same order:
 /// `file`, `line`, `column`, `endLine`, `endColumn`, `severity`, `code`,
@@ -10,10 +12,10 @@
 public struct JSONDiagnosticRenderer: DiagnosticRenderer {
     public init() {}
 
-    static func value(for diagnostic: Diagnostic, in locator: SourceLocator) -> JSONValue {
+    static func value(for diagnostic: Diagnostic, in locator: SourceLocator) -> JSONDocument {
         let file = locator.file
         let location = ResolvedLocation(diagnostic.range, in: locator)
-        let notes = diagnostic.notes.map { note -> JSONValue in
+        let notes = diagnostic.notes.map { note -> JSONDocument in
             let start = note.range.map { locator.location(of: $0.start) }
             return .object([
                 ("message", .string(note.message)),
@@ -41,6 +43,6 @@ public struct JSONDiagnosticRenderer: DiagnosticRenderer {
             let locator = SourceLocator(entry.file)
             return entry.diagnostics.map { Self.value(for: $0, in: locator) }
         }
-        return JSONValue.array(values).rendered() + "\n"
+        return JSONDocument.array(values).rendered(.readable) + "\n"
     }
 }

@@ -1,3 +1,5 @@
+import CarburetorWire
+
 /// `--format sarif`: a SARIF 2.1.0 log for code-scanning upload
 /// (`github/codeql-action/upload-sarif` and other SARIF consumers).
 ///
@@ -23,14 +25,14 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
             let locator = SourceLocator(entry.file)
             return entry.diagnostics.map { result(for: $0, in: locator, ruleIndex: ruleIndex[$0.code]) }
         }
-        let ruleValues = rules.map { descriptor -> JSONValue in
+        let ruleValues = rules.map { descriptor -> JSONDocument in
             .object([
                 ("id", .string(descriptor.code.rawValue)),
                 ("shortDescription", .object([("text", .string(descriptor.title))])),
                 ("defaultConfiguration", .object([("level", .string(Self.level(for: descriptor.severity)))])),
             ])
         }
-        let run: JSONValue = .object([
+        let run: JSONDocument = .object([
             ("tool", .object([("driver", .object([
                 ("name", .string(Self.toolName)),
                 ("rules", .array(ruleValues)),
@@ -38,18 +40,18 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .array(results)),
         ])
-        let log: JSONValue = .object([
+        let log: JSONDocument = .object([
             ("$schema", .string(Self.schemaURI)),
             ("version", .string("2.1.0")),
             ("runs", .array([run])),
         ])
-        return log.rendered() + "\n"
+        return log.rendered(.readable) + "\n"
     }
 
-    private func result(for diagnostic: Diagnostic, in locator: SourceLocator, ruleIndex: Int?) -> JSONValue {
+    private func result(for diagnostic: Diagnostic, in locator: SourceLocator, ruleIndex: Int?) -> JSONDocument {
         var text = diagnostic.message
         if let help = diagnostic.help { text += "\nhelp: \(help)" }
-        var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code.rawValue))]
+        var members: [(key: String, value: JSONDocument)] = [("ruleId", .string(diagnostic.code.rawValue))]
         if let ruleIndex { members.append(("ruleIndex", .integer(ruleIndex))) }
         members += [
             ("level", .string(Self.level(for: diagnostic.severity))),
@@ -57,8 +59,8 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
             ("locations", .array([.object([("physicalLocation", physicalLocation(diagnostic.range, in: locator))])])),
         ]
         if !diagnostic.notes.isEmpty {
-            let related = diagnostic.notes.enumerated().map { index, note -> JSONValue in
-                var location: [(String, JSONValue)] = [
+            let related = diagnostic.notes.enumerated().map { index, note -> JSONDocument in
+                var location: [(key: String, value: JSONDocument)] = [
                     ("id", .integer(index)),
                     ("message", .object([("text", .string(note.message))])),
                 ]
@@ -70,7 +72,7 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
         return .object(members)
     }
 
-    private func physicalLocation(_ range: SourceRange, in locator: SourceLocator) -> JSONValue {
+    private func physicalLocation(_ range: SourceRange, in locator: SourceLocator) -> JSONDocument {
         let location = ResolvedLocation(range, in: locator)
         return .object([
             ("artifactLocation", .object([("uri", .string(Self.uriReference(for: locator.file.name)))])),
