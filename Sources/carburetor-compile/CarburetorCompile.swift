@@ -24,8 +24,8 @@ struct CarburetorCompile: ParsableCommand {
             backend, or files `fmt --check` would change; 2 generated files out of date \
             (`--out DIR --check`).
             """,
-        subcommands: [GenerateCommand.self, CheckSubcommand.self, FormatSubcommand.self, MigrateGroup.self,
+        subcommands: [EmitSubcommand.self, CheckSubcommand.self, FormatSubcommand.self, MigrateSubcommand.self,
                       LanguageServerSubcommand.self],
-        defaultSubcommand: GenerateCommand.self
+        defaultSubcommand: EmitSubcommand.self
     )
 }

@@ -5,7 +5,7 @@ import CarburetorMigrateLive
 import Foundation
 
 /// `carburetor-compile migrate …`: migrations before deploy.
-struct MigrateGroup: ParsableCommand {
+struct MigrateSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: "Generate, check and apply schema migrations.",
@@ -60,7 +60,7 @@ struct MigrateGroup: ParsableCommand {
                 }
                 castMap[String(cast[..<equals])] = String(cast[cast.index(after: equals)...])
             }
-            try MigrateGroup.finish(MigrateCommand(
+            try MigrateSubcommand.finish(MigrateCommand(
                 .new(config: config, directory: dir, name: name, layout: layout,
                      allowDestructive: allowDestructive, casts: castMap, schemaName: schemaName),
                 policy: diagnostics.policy))
@@ -78,7 +78,7 @@ struct MigrateGroup: ParsableCommand {
         @OptionGroup var diagnostics: DiagnosticOptions
 
         func run() throws {
-            try MigrateGroup.finish(MigrateCommand(.check(config: config, directory: dir, schemaName: schemaName),
+            try MigrateSubcommand.finish(MigrateCommand(.check(config: config, directory: dir, schemaName: schemaName),
                                                    policy: diagnostics.policy))
         }
     }
@@ -90,7 +90,7 @@ struct MigrateGroup: ParsableCommand {
         @Option(help: ArgumentHelp("The migration directory.", valueName: "dir")) var dir: String
 
         func run() throws {
-            try MigrateGroup.finish(MigrateCommand(.hash(directory: dir)))
+            try MigrateSubcommand.finish(MigrateCommand(.hash(directory: dir)))
         }
     }
 
@@ -130,7 +130,7 @@ struct MigrateGroup: ParsableCommand {
                                                 schemaName: schema.schemaName, lockTimeout: LockWait.parse(lockTimeout)!,
                                                 lockRetries: lockRetries),
                                          progress: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) })
-            try MigrateGroup.finish(command)
+            try MigrateSubcommand.finish(command)
         }
     }
 
@@ -142,7 +142,7 @@ struct MigrateGroup: ParsableCommand {
         @OptionGroup var schema: HistorySchemaOption
 
         func run() throws {
-            try MigrateGroup.finish(MigrateCommand(.status(directory: dir, databaseURL: try database.resolved(),
+            try MigrateSubcommand.finish(MigrateCommand(.status(directory: dir, databaseURL: try database.resolved(),
                                                            schemaName: schema.schemaName)))
         }
     }
@@ -159,7 +159,7 @@ struct MigrateGroup: ParsableCommand {
         @OptionGroup var diagnostics: DiagnosticOptions
 
         func run() throws {
-            try MigrateGroup.finish(MigrateCommand(
+            try MigrateSubcommand.finish(MigrateCommand(
                 .diff(config: config, databaseURL: try database.resolved(), format: format, schemaName: schemaName),
                 policy: diagnostics.policy))
         }

@@ -5,7 +5,7 @@ import CarburetorSyntax
 import CarburetorDriver
 
 /// The default subcommand: `carburetor-compile FILE --emit sql|swift|swift-client|docs`.
-struct GenerateCommand: ParsableCommand {
+struct EmitSubcommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Compile a config and emit SQL, Swift (server or device) or docs (the default subcommand)."
