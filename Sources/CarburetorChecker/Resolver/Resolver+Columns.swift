@@ -75,29 +75,24 @@ extension Resolver {
     /// passes need.
     private mutating func readColumns(of table: TableSyntax, plan: inout RolePlan, into columns: inout [Column],
                                       workspace: inout ColumnWorkspace) {
-        // Read through a buffer: measured cheaper than indexing the array
-        // for each field (some 18 instructions a column).
-        table.columns.withUnsafeBufferPointer { syntaxes in
-            for position in syntaxes.indices {
-                var renamedFrom: String?
-                var mark: (kind: SpecialAttribute, range: SourceRange)?
-                if !syntaxes[position].attributes.isEmpty {
-                    let attributes = resolveAttributes(syntaxes[position].attributes)
-                    renamedFrom = attributes.renamedFrom
-                    mark = attributes.special
-                    if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
-                }
-                let type = resolveType(syntaxes[position].type)
-                if type == nil { workspace.untypedPositions.append(position) }
-                let name = syntaxes[position].name.text
-                plan.note(mark: mark, namedRole: Self.synthesizableRole(named: name), at: position)
-                if name.utf8.count > Self.maximumIdentifierBytes { workspace.overlongNamePositions.append(position) }
-                let docs = syntaxes[position].docs
-                columns.append(Column(
-                    name: name, type: type ?? ColumnType(.text),
-                    documentation: docs.isEmpty ? nil : Self.documentation(docs),
-                    renamedFrom: renamedFrom, range: syntaxes[position].name.range))
+        for (position, syntax) in table.columns.enumerated() {
+            var renamedFrom: String?
+            var mark: (kind: SpecialAttribute, range: SourceRange)?
+            if !syntax.attributes.isEmpty {
+                let attributes = resolveAttributes(syntax.attributes)
+                renamedFrom = attributes.renamedFrom
+                mark = attributes.special
+                if attributes.needFinishing { workspace.attributes.append((position, attributes)) }
             }
+            let type = resolveType(syntax.type)
+            if type == nil { workspace.untypedPositions.append(position) }
+            let name = syntax.name.text
+            plan.note(mark: mark, namedRole: Self.synthesizableRole(named: name), at: position)
+            if name.utf8.count > Self.maximumIdentifierBytes { workspace.overlongNamePositions.append(position) }
+            columns.append(Column(
+                name: name, type: type ?? ColumnType(.text),
+                documentation: syntax.docs.isEmpty ? nil : Self.documentation(syntax.docs),
+                renamedFrom: renamedFrom, range: syntax.name.range))
         }
     }
 

@@ -92,17 +92,9 @@ extension Resolver {
     /// Column names that give a column one of `synthesizableRoles`.
     private static let synthesizableRoleNames = KeywordTable(synthesizableRoles.map { ($0.rawValue, $0) })
 
-    /// The role a column's name gives it. Names of other lengths are turned
-    /// down before the table is called: this runs for every column, and
-    /// the call costs more than the check.
+    /// The role a column's name gives it.
     static func synthesizableRole(named name: String) -> SpecialAttribute? {
-        switch name.utf8.count {
-        case SpecialAttribute.id.rawValue.utf8.count, SpecialAttribute.isDeleted.rawValue.utf8.count,
-             SpecialAttribute.lastSyncedAt.rawValue.utf8.count:
-            synthesizableRoleNames.value(for: name)
-        default:
-            nil
-        }
+        synthesizableRoleNames.value(for: name)
     }
 
     static func synthesizedColumn(_ kind: SpecialAttribute) -> Column {
