@@ -53,10 +53,10 @@ let package = Package(
         .target(name: "CarburetorLanguageServer",
                 dependencies: ["CarburetorCore", "CarburetorSQL", "CarburetorSwiftGen"]),
         .testTarget(name: "CarburetorLanguageServerTests",
-                    dependencies: ["CarburetorLanguageServer", "CarburetorCore"]),
+                    dependencies: ["CarburetorLanguageServer", "CarburetorCore", "CarburetorTestSupport"]),
         // Generates a large config and measures the front end (build with -c release).
         .executableTarget(name: "carburetor-benchmark", dependencies: ["CarburetorCore"]),
-        .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore"],
+        .testTarget(name: "CarburetorCoreTests", dependencies: ["CarburetorCore", "CarburetorTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CarburetorDriverTests",
                     dependencies: ["CarburetorDriver", "CarburetorCore", "CarburetorTestSupport", "carburetor-compile"]),
@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(
             name: "CarburetorDocsTests",
             // The runtime decodes the JSON examples exactly as generated code does.
-            dependencies: ["CarburetorDocs", "CarburetorCore", "CarburetorRuntime"],
+            dependencies: ["CarburetorDocs", "CarburetorCore", "CarburetorRuntime", "CarburetorTestSupport"],
             exclude: ["Fixtures"]
         ),
         // Migrations, offline: directory layouts, sum file, snapshot, planner.
@@ -131,7 +131,8 @@ let package = Package(
         // CarburetorClientGenTests.
         .testTarget(
             name: "CarburetorClientTests",
-            dependencies: ["CarburetorClient", "CarburetorWire", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CarburetorClient", "CarburetorWire", "CarburetorTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The Swift backend: models and sync-group download code.
         .target(name: "CarburetorSwiftGen", dependencies: ["CarburetorCore", "CarburetorSQL"]),
@@ -140,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "CarburetorClientGenTests",
             // The client library is built for the test that compiles generated code against it.
-            dependencies: ["CarburetorClientGen", "CarburetorCore", "CarburetorClient"],
+            dependencies: ["CarburetorClientGen", "CarburetorCore", "CarburetorClient", "CarburetorTestSupport"],
             exclude: ["Fixtures"]
         ),
         // Generates a target's Swift from its .carb files at build time: the server side
@@ -177,7 +178,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CarburetorSwiftGenTests",
-            dependencies: ["CarburetorSwiftGen", "CarburetorRuntime"],
+            dependencies: ["CarburetorSwiftGen", "CarburetorRuntime", "CarburetorTestSupport"],
             exclude: ["Fixtures"]
         ),
         // Trigger and download figures on a throwaway PostgreSQL (build with -c release).

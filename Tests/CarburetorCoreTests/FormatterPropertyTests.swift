@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CarburetorCore
+import CarburetorTestSupport
 
 /// Properties that hold for every input the formatter accepts: it keeps every
 /// token and every comment, the result still parses, and a second run
@@ -84,7 +85,7 @@ import Testing
     /// line comment. Whatever still parses must keep the properties; nothing
     /// may crash.
     @Test func mutatedSamplesKeepTheProperties() throws {
-        var random = SeededRandom(seed: 42)
+        var random = SplitMix64(seed: 42)
         var formattedMutants = 0
         for (name, text) in Self.inputs where name.contains("/samples/") {
             let file = SourceFile(name: name, text: text)
@@ -107,18 +108,5 @@ import Testing
             }
         }
         #expect(formattedMutants > 20)
-    }
-}
-
-/// SplitMix64: a deterministic generator so a failing mutant can be reproduced.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
