@@ -9,7 +9,7 @@ import CarburetorTestSupport
 /// them with comments forced between every pair of tokens.
 @Suite struct FormatterPropertyTests {
     static var inputs: [(name: String, text: String)] {
-        let root = GoldenFiles.packageRoot
+        let root = SyntaxTestPaths.packageRoot
         var result: [(String, String)] = []
         for folder in ["samples", "Tests"] {
             let base = root.appendingPathComponent(folder)
@@ -19,6 +19,14 @@ import CarburetorTestSupport
             for case let url as URL in walker where url.pathExtension == "carb" {
                 if let data = try? Data(contentsOf: url) {
                     result.append((url.path, String(decoding: data, as: UTF8.self)))
+                }
+            }
+            // The configs inside diagnostic snapshots (`Fixtures/<kind>/<case>.snap`).
+            if let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) {
+                for case let url as URL in walker where url.pathExtension == "snap" {
+                    if let source = (try? GoldenSnapshot(contentsOf: url))?["input.carb"] {
+                        result.append((url.path, source))
+                    }
                 }
             }
         }
@@ -49,8 +57,12 @@ import CarburetorTestSupport
         #expect(FormatterTests.significantTokens(before) == FormatterTests.significantTokens(after), "\(name)")
         #expect(FormatterTests.comments(before).map(Self.trimmed) == FormatterTests.comments(after).map(Self.trimmed),
                 "\(name)")
-        let again = try #require(Formatter.format(after).formatted, "\(name): formatted text does not parse\n\(formatted)")
-        #expect(again == formatted, "\(name): not idempotent")
+        // Go's printer tests' idempotence check: format(formatted) == formatted.
+        let failure = try Golden.idempotence(of: formatted, name: name) { text in
+            try #require(Formatter.format(SourceFile(name: name, text: text)).formatted,
+                         "\(name): formatted text does not parse\n\(formatted)")
+        }
+        if let failure { Issue.record(Comment(rawValue: failure)) }
     }
 
     static func trimmed(_ text: String) -> String {
