@@ -121,7 +121,7 @@ public enum Golden {
         var result = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
         if result.last == "" { result.removeLast() } else if !result.isEmpty {
-            result[result.count - 1] += "\\ (no newline at end)"
+            result[result.count - 1] += " <no newline at end>"
         }
         return result
     }

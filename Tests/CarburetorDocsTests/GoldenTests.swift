@@ -26,7 +26,7 @@ import Testing
         for (path, contents) in expected {
             let url = outDirectory.appendingPathComponent(path).standardizedFileURL
             if let failure = try Golden.compare(contents, with: url) {
-                Issue.record("\(fixture)/\(path) differs from its golden: \(failure)")
+                Issue.record("\(fixture): \(failure)")
             }
         }
         // No stale golden files beside the ones generated now.

@@ -28,7 +28,7 @@ import Testing
         var files = read.hashedFiles.map { ($0.path, $0.contents) }
         files.append((SumFile.fileName, try #require(read.sumText)))
         for failure in try Golden.compare(files, in: MigrateFixtures.directory.appendingPathComponent("history")) {
-            Issue.record("golden history/…: \(failure)")
+            Issue.record("golden history: \(failure)")
         }
     }
 
@@ -44,7 +44,7 @@ import Testing
         let hard = try #require(try MigrationDirectory.read(directory).migrations.last)
         let hardChange = MigrateFixtures.directory.appendingPathComponent("hard_change")
         for failure in try Golden.compare([("up.sql", hard.upSQL), ("down.sql", hard.downSQL ?? "")], in: hardChange) {
-            Issue.record("golden hard_change/…: \(failure)")
+            Issue.record("golden hard_change: \(failure)")
         }
     }
 

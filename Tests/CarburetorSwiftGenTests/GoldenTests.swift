@@ -23,7 +23,7 @@ import Testing
         for file in files {
             let url = Fixtures.goldenFolder(of: fixture).appendingPathComponent(file.path)
             if let failure = try Golden.compare(file.contents, with: url) {
-                Issue.record("\(fixture)/\(file.path) differs from the generator's output: \(failure)")
+                Issue.record("\(fixture), the generator's output: \(failure)")
             }
         }
     }
@@ -46,7 +46,7 @@ import Testing
         for file in SwiftGenerator().files(for: schema) {
             let url = folder.appendingPathComponent(file.path)
             if let failure = try Golden.compare(file.contents, with: url) {
-                Issue.record("\(file.path) is stale: \(failure)")
+                Issue.record(Comment(rawValue: failure))
             }
         }
     }
