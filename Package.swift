@@ -65,12 +65,13 @@ let package = Package(
                 dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker",
                                "CarburetorSQL", "CarburetorSwiftGen"]),
         .testTarget(name: "CarburetorLanguageServerTests",
-                    dependencies: ["CarburetorLanguageServer", "CarburetorSchema", "CarburetorSyntax", "CarburetorChecker"]),
+                    dependencies: ["CarburetorLanguageServer", "CarburetorSchema", "CarburetorSyntax", "CarburetorChecker",
+                                   "CarburetorTestSupport"]),
         // Generates a large config and measures the front end (build with -c release).
         .executableTarget(name: "carburetor-benchmark",
                           dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker"]),
         .testTarget(name: "CarburetorCoreTests",
-                    dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker"],
+                    dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker", "CarburetorTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CarburetorDriverTests",
                     dependencies: ["CarburetorDriver", "CarburetorSchema", "CarburetorSyntax", "CarburetorChecker", "CarburetorTestSupport",
@@ -96,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "CarburetorDocsTests",
             // The runtime decodes the JSON examples exactly as generated code does.
-            dependencies: ["CarburetorDocs", "CarburetorSchema", "CarburetorChecker", "CarburetorRuntime"],
+            dependencies: ["CarburetorDocs", "CarburetorSchema", "CarburetorChecker", "CarburetorRuntime", "CarburetorTestSupport"],
             exclude: ["Fixtures"]
         ),
         // Migrations, offline: directory layouts, sum file, snapshot, planner.
@@ -148,7 +149,8 @@ let package = Package(
         // CarburetorClientGenTests.
         .testTarget(
             name: "CarburetorClientTests",
-            dependencies: ["CarburetorClient", "CarburetorWire", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CarburetorClient", "CarburetorWire", "CarburetorTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The Swift backend: models and sync-group download code.
         .target(name: "CarburetorSwiftGen", dependencies: ["CarburetorSchema", "CarburetorSQL"]),
@@ -157,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "CarburetorClientGenTests",
             // The client library is built for the test that compiles generated code against it.
-            dependencies: ["CarburetorClientGen", "CarburetorSchema", "CarburetorChecker", "CarburetorClient"],
+            dependencies: ["CarburetorClientGen", "CarburetorSchema", "CarburetorChecker", "CarburetorClient", "CarburetorTestSupport"],
             exclude: ["Fixtures"]
         ),
         // Generates a target's Swift from its .carb files at build time: the server side
@@ -196,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CarburetorSwiftGenTests",
-            dependencies: ["CarburetorSwiftGen", "CarburetorSchema", "CarburetorChecker", "CarburetorRuntime"],
+            dependencies: ["CarburetorSwiftGen", "CarburetorSchema", "CarburetorChecker", "CarburetorRuntime", "CarburetorTestSupport"],
             exclude: ["Fixtures"]
         ),
         // Trigger and download figures on a throwaway PostgreSQL (build with -c release).

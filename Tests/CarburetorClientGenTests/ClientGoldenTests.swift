@@ -1,6 +1,7 @@
 import CarburetorClientGen
 import CarburetorChecker
 import CarburetorSchema
+import CarburetorTestSupport
 import Foundation
 import Testing
 
@@ -35,6 +36,14 @@ enum ClientFixtures {
 }
 
 @Suite struct ClientGoldenTests {
+    /// Every listed fixture's input is there (a moved folder fails here, not vacuously).
+    @Test func fixturesExist() {
+        let present = ClientFixtures.names.filter { FileManager.default.fileExists(atPath: ClientFixtures.input($0).path) }
+        if let failure = Golden.requireCases(present, in: ClientFixtures.inputs, atLeast: ClientFixtures.names.count) {
+            Issue.record(Comment(rawValue: failure))
+        }
+    }
+
     @Test(arguments: ClientFixtures.names)
     func generatedClientCodeMatchesGolden(fixture: String) throws {
         let folder = ClientFixtures.goldenFolder(fixture)
@@ -43,11 +52,9 @@ enum ClientFixtures {
         #expect(files.map(\.path) == ["ClientModels.swift", "ClientSyncGroups.swift"])
         for file in files {
             let url = folder.appendingPathComponent(file.path)
-            if ProcessInfo.processInfo.environment["CARBURETOR_UPDATE_GOLDENS"] == "1" {
-                try file.contents.write(to: url, atomically: true, encoding: .utf8)
+            if let failure = try Golden.compare(file.contents, with: url) {
+                Issue.record("\(fixture), the generator's output: \(failure)")
             }
-            let expected = try String(contentsOf: url, encoding: .utf8)
-            #expect(file.contents == expected, "\(fixture)/\(file.path) differs from the generator's output")
         }
     }
 

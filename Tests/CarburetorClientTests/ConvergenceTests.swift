@@ -1,4 +1,5 @@
 import CarburetorClient
+import CarburetorTestSupport
 import CarburetorWire
 import Foundation
 import GRDB
@@ -9,14 +10,14 @@ import XCTest
 final class FlakyTransport: SyncTransport, @unchecked Sendable {
     let server: InMemoryServer
     private let lock = NSLock()
-    private var random: SeededRandom
+    private var random: SplitMix64
     var failing = true
 
     struct Dropped: Error {}
 
     init(server: InMemoryServer, seed: UInt64) {
         self.server = server
-        random = SeededRandom(seed: seed)
+        random = SplitMix64(seed: seed)
     }
 
     private func roll() -> Int { lock.withLock { failing ? Int(random.next() % 6) : 5 } }
@@ -38,19 +39,6 @@ final class FlakyTransport: SyncTransport, @unchecked Sendable {
     }
 }
 
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
-
 final class ConvergenceTests: XCTestCase {
     let table = PhoneBookFixture.phoneBooks
     let group = PhoneBookFixture.group
@@ -66,7 +54,7 @@ final class ConvergenceTests: XCTestCase {
         let table = self.table
         let server = InMemoryServer(table: "phone_books", singular: "phone_book", requiredColumns: ["name"],
                                     defaults: ["note": .null, "is_deleted": false], pageSize: 3)
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let wall = ManualClock(microseconds: 1_733_130_000_000_000)
         let nodes = ["phone-a", "phone-b", "tablet-c"]
         let devices = try nodes.map { node in
@@ -78,17 +66,17 @@ final class ConvergenceTests: XCTestCase {
         var created = 0
         for _ in 0..<120 {
             // Device clocks drift apart: each reads the shared wall clock, which moves irregularly.
-            wall.set(microseconds: 1_733_130_000_000_000 + Int64(random.below(5_000_000)))
-            let index = random.below(devices.count)
+            wall.set(microseconds: 1_733_130_000_000_000 + Int64(random.next(below: 5_000_000)))
+            let index = random.next(below: devices.count)
             let device = devices[index]
-            if random.below(4) == 0 {
+            if random.next(below: 4) == 0 {
                 _ = try? await device.sync(group, transport: transports[index])
                 continue
             }
             let ids = try await device.writer.read { db in
                 try String.fetchAll(db, sql: "SELECT id FROM phone_books ORDER BY id")
             }
-            if ids.isEmpty || random.below(5) == 0 {
+            if ids.isEmpty || random.next(below: 5) == 0 {
                 created += 1
                 let number = created
                 let id = "\(nodes[index])-\(created)"
@@ -100,11 +88,11 @@ final class ConvergenceTests: XCTestCase {
                 oracle[id, default: [:]]["is_deleted"] = (false, clock)
                 continue
             }
-            let id = ids[random.below(ids.count)]
+            let id = ids[random.next(below: ids.count)]
             let edit: (String, WireValue)
-            switch random.below(5) {
-            case 0: edit = ("name", .string("renamed \(random.below(100))"))
-            case 1: edit = ("note", .string("note \(random.below(100))"))
+            switch random.next(below: 5) {
+            case 0: edit = ("name", .string("renamed \(random.next(below: 100))"))
+            case 1: edit = ("note", .string("note \(random.next(below: 100))"))
             case 2: edit = ("note", .null)
             case 3: edit = ("is_deleted", true)
             default: edit = ("is_deleted", false)

@@ -1,36 +1,32 @@
+import CarburetorTestSupport
 import Foundation
 import Testing
 @testable import CarburetorChecker
 @testable import CarburetorSchema
 @testable import CarburetorSyntax
 
-/// Golden rendered diagnostics: each `Fixtures/diagnostics/<case>/input.carb`
-/// sits beside the text (`diagnostics.txt`, no colour) and JSON
-/// (`diagnostics.json`) that `check` prints for it. Notes (`N…`) are left out,
-/// as `check` does without `--verbose`.
-/// `CARBURETOR_UPDATE_GOLDENS=1 swift test` rewrites the expected files.
+/// Golden rendered diagnostics: each `Fixtures/diagnostics/<case>.snap` holds
+/// a config (`input.carb`) and the text (`diagnostics.txt`, no colour) and
+/// JSON (`diagnostics.json`) that `check` prints for it. Notes (`N…`) are left
+/// out, as `check` does without `--verbose`.
+/// `CARBURETOR_UPDATE_GOLDENS=1 swift test` rewrites the output sections.
 @Suite struct DiagnosticGoldenTests {
-    static let casesDirectory = GoldenFiles.packageRoot
-        .appendingPathComponent("Tests/CarburetorCoreTests/Fixtures/diagnostics")
+    static let kind = "diagnostics"
 
-    static var caseNames: [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: casesDirectory.path)) ?? []
-        return names.filter { name in
-            FileManager.default.fileExists(atPath: casesDirectory.appendingPathComponent(name + "/input.carb").path)
-        }.sorted()
-    }
+    static var caseNames: [String] { DiagnosticSnapshots.cases(kind) }
 
     /// What `check input.carb` shows, run from the case's directory.
     static func rendered(case name: String) throws -> (text: String, json: String) {
-        let input = casesDirectory.appendingPathComponent(name + "/input.carb")
-        let file = SourceFile(name: "input.carb", bytes: Array(try Data(contentsOf: input)))
+        let file = SourceFile(name: "input.carb", text: try DiagnosticSnapshots.source(kind, name))
         let diagnostics = Frontend.compile(file).diagnostics.filter { $0.severity != .note }
         let report = [FileDiagnostics(file: file, diagnostics: diagnostics)]
         return (TextDiagnosticRenderer().render(report), JSONDiagnosticRenderer().render(report))
     }
 
     @Test func thereAreCasesIncludingOneWithManyErrors() throws {
-        #expect(Self.caseNames.count >= 6)
+        if let failure = Golden.requireCases(Self.caseNames, in: DiagnosticSnapshots.directory(Self.kind), atLeast: 6) {
+            Issue.record(Comment(rawValue: failure))
+        }
         #expect(Self.caseNames.contains("many_errors"))
         let many = try Self.rendered(case: "many_errors").text
         let codes = Set(many.split(separator: "\n").compactMap { line -> Substring? in
@@ -46,35 +42,9 @@ import Testing
     func renderedDiagnosticsMatchTheGoldenFiles(case name: String) throws {
         let (text, json) = try Self.rendered(case: name)
         #expect(text.contains("input.carb:"), "a case must produce at least one diagnostic")
-        try GoldenFiles.compare(text, with: Self.casesDirectory.appendingPathComponent(name + "/diagnostics.txt"))
-        try GoldenFiles.compare(json, with: Self.casesDirectory.appendingPathComponent(name + "/diagnostics.json"))
-    }
-}
-
-/// Compares output with a committed file, or rewrites the file when
-/// `CARBURETOR_UPDATE_GOLDENS=1`.
-enum GoldenFiles {
-    static let packageRoot: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url
-    }()
-
-    static var updating: Bool {
-        ProcessInfo.processInfo.environment["CARBURETOR_UPDATE_GOLDENS"] == "1"
-    }
-
-    static func compare(_ actual: String, with url: URL,
-                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        if updating {
-            try Data(actual.utf8).write(to: url)
-            return
+        let output: [GoldenSnapshot.Section] = [.init("diagnostics.txt", text), .init("diagnostics.json", json)]
+        if let failure = try DiagnosticSnapshots.compare(Self.kind, name, output: output) {
+            Issue.record(Comment(rawValue: failure))
         }
-        let expected = (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
-        #expect(expected != nil, "missing golden file \(url.path); run with CARBURETOR_UPDATE_GOLDENS=1",
-                sourceLocation: sourceLocation)
-        guard let expected else { return }
-        #expect(actual == expected, "\(url.lastPathComponent) is stale; review and run with CARBURETOR_UPDATE_GOLDENS=1",
-                sourceLocation: sourceLocation)
     }
 }

@@ -1,3 +1,4 @@
+import CarburetorTestSupport
 import Foundation
 import Testing
 @testable import CarburetorChecker
@@ -9,16 +10,18 @@ import Testing
 /// The test fails when the file is stale; `CARBURETOR_UPDATE_GOLDENS=1`
 /// rewrites it.
 @Suite struct DiagnosticsReferenceTests {
-    static let path = GoldenFiles.packageRoot.appendingPathComponent("Documentation/Diagnostics.md")
+    static let path = SyntaxTestPaths.packageRoot.appendingPathComponent("Documentation/Diagnostics.md")
 
     @Test func referenceIsUpToDate() throws {
-        try GoldenFiles.compare(DiagnosticsReference.markdown(), with: Self.path)
+        if let failure = try Golden.compare(DiagnosticsReference.markdown(), with: Self.path) {
+            Issue.record(Comment(rawValue: failure))
+        }
     }
 
     /// The README lists every code with its title, linking to its example in
     /// the reference; the list sits between two marker comments.
     @Test func readmeListsEveryCode() throws {
-        let url = GoldenFiles.packageRoot.appendingPathComponent("README.md")
+        let url = SyntaxTestPaths.packageRoot.appendingPathComponent("README.md")
         let readme = String(decoding: try Data(contentsOf: url), as: UTF8.self)
         let begin = "<!-- diagnostic-codes:begin -->\n"
         let end = "<!-- diagnostic-codes:end -->"
@@ -27,13 +30,14 @@ import Testing
             Issue.record("README.md has no diagnostic-codes markers")
             return
         }
-        if GoldenFiles.updating {
+        if Golden.isUpdating {
             let updated = readme.replacingCharacters(in: start.upperBound..<stop.lowerBound, with: section)
-            try Data(updated.utf8).write(to: url)
+            try Golden.write(updated, to: url)
             return
         }
-        #expect(String(readme[start.upperBound..<stop.lowerBound]) == section,
-                "the README's list of diagnostic codes is stale; run with CARBURETOR_UPDATE_GOLDENS=1")
+        if let difference = Golden.difference(expected: String(readme[start.upperBound..<stop.lowerBound]), actual: section) {
+            Issue.record("the README's list of diagnostic codes is stale; run with CARBURETOR_UPDATE_GOLDENS=1\n\(difference)")
+        }
     }
 
     @Test func referenceMentionsEveryCode() throws {

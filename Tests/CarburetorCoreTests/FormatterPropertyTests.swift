@@ -3,6 +3,7 @@ import Testing
 @testable import CarburetorChecker
 @testable import CarburetorSchema
 @testable import CarburetorSyntax
+import CarburetorTestSupport
 
 /// Properties that hold for every input the formatter accepts: it keeps every
 /// token and every comment, the result still parses, and a second run
@@ -10,7 +11,7 @@ import Testing
 /// them with comments forced between every pair of tokens.
 @Suite struct FormatterPropertyTests {
     static var inputs: [(name: String, text: String)] {
-        let root = GoldenFiles.packageRoot
+        let root = SyntaxTestPaths.packageRoot
         var result: [(String, String)] = []
         for folder in ["samples", "Tests"] {
             let base = root.appendingPathComponent(folder)
@@ -20,6 +21,14 @@ import Testing
             for case let url as URL in walker where url.pathExtension == "carb" {
                 if let data = try? Data(contentsOf: url) {
                     result.append((url.path, String(decoding: data, as: UTF8.self)))
+                }
+            }
+            // The configs inside diagnostic snapshots (`Fixtures/<kind>/<case>.snap`).
+            if let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) {
+                for case let url as URL in walker where url.pathExtension == "snap" {
+                    if let source = (try? GoldenSnapshot(contentsOf: url))?["input.carb"] {
+                        result.append((url.path, source))
+                    }
                 }
             }
         }
@@ -50,8 +59,12 @@ import Testing
         #expect(FormatterTests.significantTokens(before) == FormatterTests.significantTokens(after), "\(name)")
         #expect(FormatterTests.comments(before).map(Self.trimmed) == FormatterTests.comments(after).map(Self.trimmed),
                 "\(name)")
-        let again = try #require(Formatter.format(after).formatted, "\(name): formatted text does not parse\n\(formatted)")
-        #expect(again == formatted, "\(name): not idempotent")
+        // Go's printer tests' idempotence check: format(formatted) == formatted.
+        let failure = try Golden.idempotence(of: formatted, name: name) { text in
+            try #require(Formatter.format(SourceFile(name: name, text: text)).formatted,
+                         "\(name): formatted text does not parse\n\(formatted)")
+        }
+        if let failure { Issue.record(Comment(rawValue: failure)) }
     }
 
     static func trimmed(_ text: String) -> String {
@@ -86,7 +99,7 @@ import Testing
     /// line comment. Whatever still parses must keep the properties; nothing
     /// may crash.
     @Test func mutatedSamplesKeepTheProperties() throws {
-        var random = SeededRandom(seed: 42)
+        var random = SplitMix64(seed: 42)
         var formattedMutants = 0
         for (name, text) in Self.inputs where name.contains("/samples/") {
             let file = SourceFile(name: name, text: text)
@@ -109,18 +122,5 @@ import Testing
             }
         }
         #expect(formattedMutants > 20)
-    }
-}
-
-/// SplitMix64: a deterministic generator so a failing mutant can be reproduced.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -2,6 +2,7 @@ import Testing
 @testable import CarburetorChecker
 @testable import CarburetorSchema
 @testable import CarburetorSyntax
+import CarburetorTestSupport
 
 /// `NameTable` (compact slots, dense entries) against a plain dictionary
 /// from spelling to the first `String` handed out for it.
@@ -9,7 +10,7 @@ struct NameTableTests {
     /// Random names from a small alphabet, so that many repeat, and of
     /// lengths around the 8- and 16-byte prefix words, so that many share a prefix.
     @Test func agreesWithADictionaryOnRandomNames() {
-        var random = SeededRandom(seed: 0xC0FFEE)
+        var random = SplitMix64(seed: 0xC0FFEE)
         let alphabet = Array("ab_1".utf8)
         var spellings: [[UInt8]] = []
         for _ in 0..<20_000 {

@@ -1,3 +1,4 @@
+import CarburetorTestSupport
 import Foundation
 import Testing
 @testable import CarburetorChecker
@@ -203,30 +204,25 @@ import Testing
 
     // MARK: Golden syntax diagnostics
 
-    static let goldenCases: [String] = {
-        let directory = SyntaxTestPaths.testFixtures.appendingPathComponent("syntax")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
-    }()
+    /// `Fixtures/syntax/<case>.snap`: a config and its syntax diagnostics.
+    static let goldenCases: [String] = DiagnosticSnapshots.cases("syntax")
 
     @Test func goldenCasesExist() {
-        #expect(Self.goldenCases.count >= 10)
+        if let failure = Golden.requireCases(Self.goldenCases, in: DiagnosticSnapshots.directory("syntax"), atLeast: 10) {
+            Issue.record(Comment(rawValue: failure))
+        }
     }
 
     @Test(arguments: goldenCases)
     func goldenSyntaxDiagnostics(_ name: String) throws {
-        let directory = SyntaxTestPaths.testFixtures.appendingPathComponent("syntax").appendingPathComponent(name)
-        let input = try String(contentsOf: directory.appendingPathComponent("input.carb"), encoding: .utf8)
+        let input = try DiagnosticSnapshots.source("syntax", name)
         let file = SourceFile(name: "input.carb", text: input)
         var diagnostics = DiagnosticCollector()
         _ = Parser.parse(file, diagnostics: &diagnostics)
         let rendered = SyntaxDiagnosticDump.render(diagnostics.sorted, in: file)
         #expect(!rendered.isEmpty, "every syntax fixture holds at least one mistake")
-        let goldenURL = directory.appendingPathComponent("diagnostics.txt")
-        if SyntaxTestPaths.updateGoldens {
-            try rendered.write(to: goldenURL, atomically: true, encoding: .utf8)
+        if let failure = try DiagnosticSnapshots.compare("syntax", name, output: [.init("diagnostics.txt", rendered)]) {
+            Issue.record(Comment(rawValue: failure))
         }
-        let golden = try String(contentsOf: goldenURL, encoding: .utf8)
-        #expect(rendered == golden, "rerun with CARBURETOR_UPDATE_GOLDENS=1 and review the diff")
     }
 }

@@ -3,18 +3,7 @@ import Testing
 @testable import CarburetorChecker
 @testable import CarburetorSchema
 @testable import CarburetorSyntax
-
-/// Deterministic pseudo-random numbers, so every run checks the same inputs.
-private struct ResolverFuzzRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import CarburetorTestSupport
 
 /// The resolver's promises on any input: a consistent best-effort schema
 /// and time that grows linearly, however many semantic errors there are.
@@ -83,7 +72,7 @@ private struct ResolverFuzzRandom: RandomNumberGenerator {
     /// Swaps, duplicates and drops whole words of a valid config: mostly
     /// semantic mistakes rather than syntax errors.
     @Test func wordMutationsKeepTheSchemaConsistent() {
-        var random = ResolverFuzzRandom(state: 42)
+        var random = SplitMix64(seed: 42)
         let words = Self.config.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         let vocabulary = ["id", "is_deleted", "last_synced_at", "#[id]", "#[is_deleted]", "#[immutable]",
                           "Nullable<Nullable<Text>>", "Serial", "user", "users", "$user_id", "owner", "Txt",

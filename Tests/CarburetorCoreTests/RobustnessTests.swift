@@ -3,18 +3,7 @@ import Testing
 @_spi(Benchmarking) @testable import CarburetorChecker
 @_spi(Benchmarking) @testable import CarburetorSchema
 @_spi(Benchmarking) @testable import CarburetorSyntax
-
-/// A small deterministic generator, so every run feeds the same inputs.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import CarburetorTestSupport
 
 @Suite struct RobustnessTests {
     private static let validConfig = """
@@ -100,7 +89,7 @@ private struct SplitMix64: RandomNumberGenerator {
     ]
 
     @Test func randomByteStrings() {
-        var random = SplitMix64(state: 1)
+        var random = SplitMix64(seed: 1)
         for _ in 0..<300 {
             let length = Int.random(in: 0...400, using: &random)
             compileChecked((0..<length).map { _ in UInt8.random(in: 0...255, using: &random) })
@@ -108,7 +97,7 @@ private struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func randomPrintableStrings() {
-        var random = SplitMix64(state: 2)
+        var random = SplitMix64(seed: 2)
         let alphabet = Array("{}()<>,=-#[]$!\"/*\\ \nabtu_09.@".utf8)
         for _ in 0..<300 {
             let length = Int.random(in: 0...400, using: &random)
@@ -117,7 +106,7 @@ private struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func randomTokenSoups() {
-        var random = SplitMix64(state: 3)
+        var random = SplitMix64(seed: 3)
         for _ in 0..<400 {
             let count = Int.random(in: 0...150, using: &random)
             let text = (0..<count).map { _ in Self.tokenVocabulary.randomElement(using: &random)! }
@@ -132,7 +121,7 @@ private struct SplitMix64: RandomNumberGenerator {
         let tokens = Lexer.tokenize(file, keepComments: true, diagnostics: &diagnostics)
         #expect(!diagnostics.hasErrors)
         let pieces = tokens.dropLast().map { file.text(in: $0.range) }
-        var random = SplitMix64(state: 4)
+        var random = SplitMix64(seed: 4)
         for round in 0..<600 {
             var mutated = pieces
             for _ in 0..<Int.random(in: 1...4, using: &random) where !mutated.isEmpty {
@@ -196,7 +185,7 @@ private struct SplitMix64: RandomNumberGenerator {
                 let tables = (0..<scale).map { "t\($0) { a -> Text, b -> Nullable<Integer>, #[id] c -> Text }" }
                 return Array(("tables {\n" + tables.joined(separator: "\n") + "\n}\n").utf8)
             case "token soup":
-                var random = SplitMix64(state: 5)
+                var random = SplitMix64(seed: 5)
                 return Array((0..<(scale * 20)).map { _ in Self.tokenVocabulary.randomElement(using: &random)! }
                     .joined(separator: " ").utf8)
             case "deep nesting":

@@ -2,13 +2,14 @@ import Testing
 @testable import CarburetorChecker
 @testable import CarburetorSchema
 @testable import CarburetorSyntax
+import CarburetorTestSupport
 
 /// The word-at-a-time scans of the front end (`SourceFile`'s line starts and
 /// UTF-8 check, `NameTable`'s prefixes and hashes) against plain
 /// byte-by-byte versions, on inputs whose lengths cross word boundaries.
 @Suite struct ScanningTests {
     @Test func lineStartsAndRepairMatchAByteByByteScan() {
-        var random = SeededRandom(seed: 0x5EED)
+        var random = SplitMix64(seed: 0x5EED)
         let alphabet: [UInt8] = Array("ab_ \t\r\n{}".utf8) + [0xC3, 0xA9, 0xE2, 0x80, 0x94, 0xFF, 0x80]
         for length in 0..<200 {
             let bytes = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }

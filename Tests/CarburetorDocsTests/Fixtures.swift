@@ -1,6 +1,7 @@
 import CarburetorChecker
 import CarburetorSchema
 import CarburetorDocs
+import CarburetorTestSupport
 import Foundation
 
 /// The fixture cases under `Fixtures/`: each holds `input.carb`, the files
@@ -8,10 +9,7 @@ import Foundation
 enum Fixtures {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    static var names: [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return entries.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).appendingPathComponent("input.carb").path) }.sorted()
-    }
+    static var names: [String] { Golden.caseNames(in: directory, containing: "input.carb") }
 
     static func input(_ name: String) throws -> String {
         try String(contentsOf: directory.appendingPathComponent(name).appendingPathComponent("input.carb"), encoding: .utf8)
@@ -27,10 +25,6 @@ enum Fixtures {
     }
 
     enum FixtureError: Error { case doesNotCompile(String, [String]) }
-
-    static var updatingGoldens: Bool {
-        ProcessInfo.processInfo.environment["CARBURETOR_UPDATE_GOLDENS"] == "1"
-    }
 
     /// Every fixture's generated files, for the structural checks.
     static func allGenerated() throws -> [(fixture: String, files: [GeneratedFile], single: String)] {

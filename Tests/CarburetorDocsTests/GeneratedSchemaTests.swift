@@ -1,6 +1,7 @@
 import CarburetorChecker
 import CarburetorSchema
 import CarburetorDocs
+import CarburetorTestSupport
 import Foundation
 import Testing
 
@@ -8,23 +9,11 @@ import Testing
 /// seeded pseudo-random schemas whose names mimic section headings and
 /// Mermaid keywords, with every column type and random restrictions.
 @Suite struct GeneratedSchemaTests {
-    /// SplitMix64: a tiny deterministic generator, so failures reproduce.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let words = ["end", "request", "response", "tables", "pagination", "sync_context", "user", "graph",
                         "subgraph", "style", "class", "a", "b_c", "diagram", "soft_deletes", "id_card"]
 
     static func schema(seed: UInt64) -> Schema {
-        var random = SeededGenerator(state: seed)
+        var random = SplitMix64(seed: seed)
         let tableNames = Array(words.shuffled(using: &random).prefix(Int.random(in: 1...6, using: &random)))
         let tables = tableNames.map { name -> Table in
             var columns = [HandBuiltSchemas.column("owner", .text, immutable: true)]

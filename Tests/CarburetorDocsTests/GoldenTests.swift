@@ -1,6 +1,7 @@
 import CarburetorChecker
 import CarburetorSchema
 import CarburetorDocs
+import CarburetorTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,9 @@ import Testing
 /// `CARBURETOR_UPDATE_GOLDENS=1 swift test --filter CarburetorDocsTests` rewrites them.
 @Suite struct GoldenTests {
     @Test func thereAreFixtures() {
-        #expect(Fixtures.names.count >= 3)
+        if let failure = Golden.requireCases(Fixtures.names, in: Fixtures.directory, atLeast: 3) {
+            Issue.record(Comment(rawValue: failure))
+        }
     }
 
     @Test(arguments: Fixtures.names)
@@ -19,19 +22,13 @@ import Testing
         var expected = DocsGenerator().files(for: schema).map { ($0.path, $0.contents) }
         expected.append(("../stdout.md", DocsGenerator().standardOutput(for: schema)))
 
-        if Fixtures.updatingGoldens {
-            try? FileManager.default.removeItem(at: outDirectory)
-            for (path, contents) in expected {
-                let url = outDirectory.appendingPathComponent(path).standardizedFileURL
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try contents.write(to: url, atomically: true, encoding: .utf8)
-            }
-        }
-
+        // Rewriting starts from an empty folder, so files no longer generated go.
+        if Golden.isUpdating { try? FileManager.default.removeItem(at: outDirectory) }
         for (path, contents) in expected {
             let url = outDirectory.appendingPathComponent(path).standardizedFileURL
-            let golden = try? String(contentsOf: url, encoding: .utf8)
-            #expect(golden == contents, "\(fixture)/\(path) differs from its golden; rerun with CARBURETOR_UPDATE_GOLDENS=1 and review")
+            if let failure = try Golden.compare(contents, with: url) {
+                Issue.record("\(fixture): \(failure)")
+            }
         }
         // No stale golden files beside the ones generated now.
         let written = Set(expected.map(\.0).filter { !$0.hasPrefix("../") })

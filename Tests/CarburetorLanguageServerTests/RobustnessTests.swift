@@ -1,3 +1,4 @@
+import CarburetorTestSupport
 import Foundation
 import Testing
 @testable import CarburetorLanguageServer
@@ -90,7 +91,7 @@ struct RobustnessTests {
     /// many positions: no crash, always an answer.
     @Test func anyDocumentAnyPosition() {
         let client = TestClient.started()
-        var generator = SplitMix(seed: 15)
+        var generator = SplitMix64(seed: 15)
         let pieces = ["tables", "sync_groups", "{", "}", "(", ")", "<", ">", ",", "=", "->", "#[", "]", "$", "!",
                       "\"", "\"s\"", "/*", "*/", "//", "///", "\n", " ", "Nullable", "Text", "id", "user", "plural",
                       "restrict_to", "restrict_to_column", "default", "sql", "Now", "1.5", "é", "😀", "\u{0}", "\r",
@@ -126,20 +127,5 @@ struct RobustnessTests {
                 "textDocument": .object(["uri": .string(TestClient.uri)]), "range": range]))["error"] == nil)
         }
         client.shutDown()
-    }
-}
-
-/// A small deterministic random number generator (the same documents every run).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        value ^= value >> 31
-        return Int(value % UInt64(max(bound, 1)))
     }
 }

@@ -1,5 +1,6 @@
 import CarburetorChecker
 import CarburetorSchema
+import CarburetorTestSupport
 import Foundation
 @testable import CarburetorMigrate
 import Testing
@@ -27,7 +28,9 @@ import Testing
         let read = try MigrationDirectory.read(directory)
         var files = read.hashedFiles.map { ($0.path, $0.contents) }
         files.append((SumFile.fileName, try #require(read.sumText)))
-        try Golden.check(files, in: "history")
+        for failure in try Golden.compare(files, in: MigrateFixtures.directory.appendingPathComponent("history")) {
+            Issue.record("golden history: \(failure)")
+        }
     }
 
     @Test func goldenHardChange() throws {
@@ -40,7 +43,10 @@ import Testing
         #expect(result.diagnostics.map(\.code.rawValue).sorted() == ["BC102", "DS103", "DS104", "DS104", "MF102"])
         #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
         let hard = try #require(try MigrationDirectory.read(directory).migrations.last)
-        try Golden.check([("up.sql", hard.upSQL), ("down.sql", hard.downSQL ?? "")], in: "hard_change")
+        let hardChange = MigrateFixtures.directory.appendingPathComponent("hard_change")
+        for failure in try Golden.compare([("up.sql", hard.upSQL), ("down.sql", hard.downSQL ?? "")], in: hardChange) {
+            Issue.record("golden hard_change: \(failure)")
+        }
     }
 
     @Test func golangMigrateLayout() throws {

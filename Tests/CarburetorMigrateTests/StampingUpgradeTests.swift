@@ -14,7 +14,7 @@ import Testing
     /// previous release (snapshot format 1, the generic `carburetor_stamp_row()`).
     static func copyLegacyHistory() throws -> String {
         let directory = temporaryDirectory()
-        let source = Golden.fixtures.appendingPathComponent("legacy_history").path
+        let source = MigrateFixtures.directory.appendingPathComponent("legacy_history").path
         for entry in try FileManager.default.subpathsOfDirectory(atPath: source).sorted() {
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: source + "/" + entry, isDirectory: &isDirectory)

@@ -1,6 +1,7 @@
 import CarburetorChecker
 import CarburetorSchema
 import CarburetorSQL
+import CarburetorTestSupport
 import Foundation
 import Testing
 
@@ -22,8 +23,7 @@ struct Fixture: CustomTestStringConvertible, Sendable {
     var testDescription: String { name }
 
     static let all: [Fixture] = {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.sorted().map { name in
+        return Golden.caseNames(in: directory).map { name in
             let folder = directory.appendingPathComponent(name)
             let flags = (try? String(contentsOf: folder.appendingPathComponent("options"), encoding: .utf8)) ?? ""
             return Fixture(name: name, input: folder.appendingPathComponent("input.carb"),
@@ -70,8 +70,4 @@ struct Fixture: CustomTestStringConvertible, Sendable {
     func script() throws -> String {
         SQLGenerator(options: options).script(for: try schema())
     }
-}
-
-enum Goldens {
-    static var updating: Bool { ProcessInfo.processInfo.environment["CARBURETOR_UPDATE_GOLDENS"] == "1" }
 }

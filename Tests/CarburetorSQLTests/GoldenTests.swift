@@ -1,6 +1,7 @@
 import CarburetorChecker
 import CarburetorSchema
 import CarburetorSQL
+import CarburetorTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,9 @@ import Testing
     /// A parameterized test with no arguments passes without running: the
     /// fixtures and samples it reads must be there.
     @Test func fixturesAndSamplesExist() {
-        #expect(Fixture.all.count >= 4)
+        if let failure = Golden.requireCases(Fixture.all, in: Fixture.directory, atLeast: 4) {
+            Issue.record(Comment(rawValue: failure))
+        }
         #expect(Fixture.allWithSamples.count - Fixture.all.count >= 3)
     }
 
@@ -16,11 +19,9 @@ import Testing
     func scriptMatchesGolden(_ fixture: Fixture) throws {
         let script = try fixture.script()
         let golden = try #require(fixture.golden)
-        if Goldens.updating {
-            try script.write(to: golden, atomically: true, encoding: .utf8)
+        if let failure = try Golden.compare(script, with: golden) {
+            Issue.record("\(fixture.name): \(failure)")
         }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(script == expected, "\(fixture.name): regenerate with CARBURETOR_UPDATE_GOLDENS=1 and review the diff")
     }
 
     @Test(arguments: Fixture.allWithSamples)

@@ -1,6 +1,7 @@
 import CarburetorChecker
 import CarburetorSchema
 import CarburetorSwiftGen
+import CarburetorTestSupport
 import Foundation
 import Testing
 
@@ -9,11 +10,7 @@ import Testing
 enum Fixtures {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
-    static var names: [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return entries.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).appendingPathComponent("input.carb").path) }
-            .sorted()
-    }
+    static var names: [String] { Golden.caseNames(in: directory, containing: "input.carb") }
 
     /// Fixtures whose expected files are compiled into a test target and run
     /// against PostgreSQL; they live there, once, instead of beside the input.
@@ -30,10 +27,6 @@ enum Fixtures {
     /// The repository root (three levels above this file).
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static var shouldUpdateGoldens: Bool {
-        ProcessInfo.processInfo.environment["CARBURETOR_UPDATE_GOLDENS"] == "1"
-    }
 
     /// Compiles a config; records a test failure listing the diagnostics when it has errors.
     static func schema(path: URL, sourceName: String) throws -> Schema {

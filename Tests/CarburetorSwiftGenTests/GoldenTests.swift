@@ -1,6 +1,7 @@
 import CarburetorChecker
 import CarburetorSchema
 import CarburetorSwiftGen
+import CarburetorTestSupport
 import Foundation
 import Testing
 
@@ -8,6 +9,13 @@ import Testing
 /// input or in the test target that compiles them
 /// (`CARBURETOR_UPDATE_GOLDENS=1` rewrites them).
 @Suite struct GoldenTests {
+    /// A parameterized test with no arguments passes without running.
+    @Test func fixturesExist() {
+        if let failure = Golden.requireCases(Fixtures.names, in: Fixtures.directory, atLeast: 3) {
+            Issue.record(Comment(rawValue: failure))
+        }
+    }
+
     @Test(arguments: Fixtures.names)
     func generatedSwiftMatchesGolden(fixture: String) throws {
         let schema = try Fixtures.schema(fixture: fixture)
@@ -15,11 +23,9 @@ import Testing
         #expect(files.map(\.path) == ["Models.swift", "SyncGroups.swift"])
         for file in files {
             let url = Fixtures.goldenFolder(of: fixture).appendingPathComponent(file.path)
-            if Fixtures.shouldUpdateGoldens {
-                try file.contents.write(to: url, atomically: true, encoding: .utf8)
+            if let failure = try Golden.compare(file.contents, with: url) {
+                Issue.record("\(fixture), the generator's output: \(failure)")
             }
-            let expected = try String(contentsOf: url, encoding: .utf8)
-            #expect(file.contents == expected, "\(fixture)/\(file.path) differs from the generator's output")
         }
     }
 
@@ -40,10 +46,9 @@ import Testing
         let schema = try Fixtures.schema(path: folder.appendingPathComponent("input.carb"), sourceName: "input.carb")
         for file in SwiftGenerator().files(for: schema) {
             let url = folder.appendingPathComponent(file.path)
-            if Fixtures.shouldUpdateGoldens {
-                try file.contents.write(to: url, atomically: true, encoding: .utf8)
+            if let failure = try Golden.compare(file.contents, with: url) {
+                Issue.record(Comment(rawValue: failure))
             }
-            #expect(try String(contentsOf: url, encoding: .utf8) == file.contents, "\(file.path) is stale")
         }
     }
 }

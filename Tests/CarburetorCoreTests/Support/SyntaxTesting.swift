@@ -1,3 +1,4 @@
+import CarburetorTestSupport
 import Foundation
 @testable import CarburetorChecker
 @testable import CarburetorSchema
@@ -97,8 +98,37 @@ enum SyntaxTestPaths {
         return enumerator.compactMap { $0 as? URL }.filter { $0.pathExtension == "carb" }
             .sorted { $0.path < $1.path }
     }
+}
 
-    static var updateGoldens: Bool {
-        ProcessInfo.processInfo.environment["CARBURETOR_UPDATE_GOLDENS"] == "1"
+/// The diagnostic snapshots under `Fixtures/<kind>/<case>.snap`: one file
+/// holds a config (section `input.carb`) and what the front end reports for
+/// it, in the format of `GoldenSnapshot`. `kind` is the folder and names the
+/// rendering: `diagnostics` holds what `check` prints (text and JSON),
+/// `syntax` and `semantic` the `SyntaxDiagnosticDump` of the parser's and of
+/// the whole front end's diagnostics. `CARBURETOR_UPDATE_GOLDENS=1` rewrites
+/// everything but the config.
+enum DiagnosticSnapshots {
+    static func directory(_ kind: String) -> URL { SyntaxTestPaths.testFixtures.appendingPathComponent(kind) }
+
+    static func url(_ kind: String, _ name: String) -> URL {
+        directory(kind).appendingPathComponent(name + ".snap")
+    }
+
+    /// The case names of a kind, sorted.
+    static func cases(_ kind: String) -> [String] {
+        Golden.caseNames(in: directory(kind), withExtension: "snap").map { String($0.dropLast(".snap".count)) }
+    }
+
+    /// The config of a case.
+    static func source(_ kind: String, _ name: String) throws -> String {
+        let url = url(kind, name)
+        return try GoldenSnapshot(contentsOf: url).section("input.carb", file: url.lastPathComponent)
+    }
+
+    /// Compares the case's file with its config followed by `output`; a
+    /// failure description, or nil.
+    static func compare(_ kind: String, _ name: String, output: [GoldenSnapshot.Section]) throws -> String? {
+        let snapshot = GoldenSnapshot(kind: kind, sections: [.init("input.carb", try source(kind, name))] + output)
+        return try Golden.compare(snapshot.rendered, with: url(kind, name))
     }
 }
