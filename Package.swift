@@ -70,7 +70,7 @@ let package = Package(
         // Generates a large config and measures the front end (build with -c release).
         .executableTarget(name: "carburetor-benchmark",
                           dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker"]),
-        .testTarget(name: "CarburetorCoreTests",
+        .testTarget(name: "CarburetorFrontendTests",
                     dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker", "CarburetorTestSupport"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "CarburetorDriverTests",

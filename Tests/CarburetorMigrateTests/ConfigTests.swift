@@ -86,7 +86,7 @@ import Testing
     /// and is not part of the project.
     static let realConfigs = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/real-configs")
     /// The project's own configs of the same shape.
-    static let frameworkShapedConfigs = packageRoot.appendingPathComponent("Tests/CarburetorCoreTests/Fixtures/framework")
+    static let frameworkShapedConfigs = packageRoot.appendingPathComponent("Tests/CarburetorFrontendTests/Fixtures/framework")
 
     /// Each config plans from scratch, then to nothing, and passes `check`;
     /// fails when the folder holds no config.

@@ -20,7 +20,7 @@ import Testing
     }
 
     static let samplesFolder = Fixtures.repositoryRoot.appendingPathComponent("samples")
-    static let frameworkShapedFolder = Fixtures.repositoryRoot.appendingPathComponent("Tests/CarburetorCoreTests/Fixtures/framework")
+    static let frameworkShapedFolder = Fixtures.repositoryRoot.appendingPathComponent("Tests/CarburetorFrontendTests/Fixtures/framework")
     /// Configs written for carburetor-rs, copied from its repository: the
     /// folder exists only beside the checkout in CI and is not part of the
     /// project, so the test that reads it runs only when it is there.

@@ -66,7 +66,7 @@ enum SyntaxTestPaths {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static var testFixtures: URL { packageRoot.appendingPathComponent("Tests/CarburetorCoreTests/Fixtures") }
+    static var testFixtures: URL { packageRoot.appendingPathComponent("Tests/CarburetorFrontendTests/Fixtures") }
 
     /// `../shared/real-configs` beside the package root: configs written for
     /// carburetor-rs, copied from its repository. The folder exists only
