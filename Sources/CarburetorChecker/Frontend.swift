@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 /// Everything the front end learned about one source file.
 ///
 /// The syntax tree is not kept (`Parser.parse` gives it to those who need

@@ -39,10 +39,12 @@ func runChild(_ executable: String, _ arguments: [String]) -> (wall: Double, pea
 }
 
 func compareWholeProcesses(runs: Int, scales: [Int], baseline: String?, includeNotes: Bool) -> Int32 {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("carburetor-benchmark-\(getpid())")
-    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
+    withScratchDirectory { directory in
+        compareWholeProcesses(runs: runs, scales: scales, baseline: baseline, includeNotes: includeNotes, in: directory)
+    }
+}
+
+func compareWholeProcesses(runs: Int, scales: [Int], baseline: String?, includeNotes: Bool, in directory: URL) -> Int32 {
     let current = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
     var builds = [("this build", current)]
     if let baseline { builds.append(("baseline", URL(fileURLWithPath: baseline).standardizedFileURL.path)) }
@@ -53,13 +55,7 @@ func compareWholeProcesses(runs: Int, scales: [Int], baseline: String?, includeN
     print("")
     print("scale  input     build        wall      MB/s    peak RSS   floor: peak ≤")
     for scale in scales {
-        let path = directory.appendingPathComponent("scale-\(scale).carb").path
-        let text = LargeConfigGenerator(scale: scale).generate()
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            print("cannot write \(path)")
-            return 1
-        }
-        let bytes = text.utf8.count
+        guard let (path, bytes) = writeConfig(scale: scale, in: directory) else { return 1 }
         let arguments = ["--peak-of", "check", "--file", path] + (includeNotes ? ["--verbose"] : [])
         var samples = Array(repeating: [(wall: Double, peak: Int)](), count: builds.count)
         for _ in 0..<runs {

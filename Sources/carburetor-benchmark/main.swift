@@ -119,11 +119,32 @@ func measure(path: String, runs: Int, includeNotes: Bool) -> Int32 {
     return 0
 }
 
-func report(runs: Int, scales: [Int], includeNotes: Bool) -> Int32 {
+/// A scratch folder for the generated configs, removed when `body` returns.
+func withScratchDirectory(_ body: (URL) -> Int32) -> Int32 {
     let directory = FileManager.default.temporaryDirectory
         .appendingPathComponent("carburetor-benchmark-\(getpid())")
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
+    return body(directory)
+}
+
+/// Writes the config of one scale into `directory`: its path and size, or
+/// `nil` (reported) when it cannot be written.
+func writeConfig(scale: Int, in directory: URL) -> (path: String, bytes: Int)? {
+    let path = directory.appendingPathComponent("scale-\(scale).carb").path
+    let text = LargeConfigGenerator(scale: scale).generate()
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+        print("cannot write \(path)")
+        return nil
+    }
+    return (path, text.utf8.count)
+}
+
+func report(runs: Int, scales: [Int], includeNotes: Bool) -> Int32 {
+    withScratchDirectory { directory in report(runs: runs, scales: scales, includeNotes: includeNotes, in: directory) }
+}
+
+func report(runs: Int, scales: [Int], includeNotes: Bool, in directory: URL) -> Int32 {
 
     print("carburetor-benchmark: the check front end (lexer + parser + resolver), median of \(runs) runs per size,"
           + (includeNotes ? " notes included (check --verbose)." : " without notes (as check without --verbose)."))
@@ -131,12 +152,7 @@ func report(runs: Int, scales: [Int], includeNotes: Bool) -> Int32 {
     print("")
     print("scale  input     tables  diags  wall      cpu       MB/s wall  MB/s cpu  lex MB/s  parse MB/s  resolve MB/s  peak RSS   growth     growth/input  budget")
     for scale in scales {
-        let path = directory.appendingPathComponent("scale-\(scale).carb").path
-        let text = LargeConfigGenerator(scale: scale).generate()
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            print("cannot write \(path)")
-            return 1
-        }
+        guard let path = writeConfig(scale: scale, in: directory)?.path else { return 1 }
 
         let child = Process()
         child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL

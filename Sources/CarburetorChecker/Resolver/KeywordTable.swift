@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 /// A fixed set of words (type names, attribute names) with what each
 /// means, kept in the order given for messages that list them.
 struct KeywordTable<Value: Sendable>: Sendable {

@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 // Column attributes: `#[id]`, `#[immutable]`, `#[default(…)]`, … read into
 // one summary per column. Checks that need the column's final role (a
 // default on a special column, `#[immutable]` on the sync stamp) come later,

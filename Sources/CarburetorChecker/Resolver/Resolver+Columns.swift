@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 // Columns of one table: names, clashes, roles, immutability and defaults.
 //
 // Each declared column is read once, straight into its `Column` in the

@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 // `#[default(…)]`: its form here; its fit to the column type is checked
 // once the type is known (`defaultFits`).
 

@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 // Sync groups: entries resolved to tables, `restrict_to` pairs, and the typed
 // `$variables` that become each group's `SyncContext`.
 

@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 // Special roles: which declared column is the id, the sync stamp, the
 // soft-delete flag…, marked by an attribute or else named after the role,
 // and which roles are left to columns the compiler adds.

@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 // Attributes on a table: only `#[renamed_from(old_name)]`, which tells the
 // migration planner to rename the table instead of dropping and creating it.
 

@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 // Tables: names, plurals and the clashes between tables.
 
 extension Resolver {

@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 // Column types: names, aliases, deprecated spellings and `Nullable<T>`.
 
 extension Resolver {

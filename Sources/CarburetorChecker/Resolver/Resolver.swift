@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 /// Turns a syntax tree into a validated `Schema`, reporting every semantic error.
 ///
 /// The resolver never stops at the first problem: it reports everything it

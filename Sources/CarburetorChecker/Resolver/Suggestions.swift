@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 /// "Did you mean …?": the nearest candidate to a misspelt name.
 ///
 /// Matching ignores case, so `text` finds `Text` and `ID` finds `id`. Only a

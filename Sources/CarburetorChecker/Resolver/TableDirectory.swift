@@ -1,5 +1,6 @@
 import CarburetorSchema
 import CarburetorSyntax
+
 /// The names tables claim — declared names, plurals, Swift type names —
 /// and what group entries look up in tables, by position in
 /// `Resolver.tables` (an index, not a copy of each table).

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 /// What `fmt` made of a file: the canonical text, or the syntax errors that
 /// stopped it (a file that does not parse is never rewritten).
 public struct FormatResult: Sendable {

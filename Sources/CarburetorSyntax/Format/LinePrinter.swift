@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 /// Builds the formatter's output line by line. Line breaks are requested, not
 /// written, so a comment that trailed a token in the source can still join
 /// that token's line before the break happens.

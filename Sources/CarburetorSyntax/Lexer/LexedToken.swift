@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 /// A token as the lexer hands it to the parser: its kind, its byte range and
 /// what separates it from the token before; no text.
 ///

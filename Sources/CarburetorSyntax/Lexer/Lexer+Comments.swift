@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // Comments: `// …`, `/// …` (doc) and nested `/* … */`.
 
 extension Lexer {

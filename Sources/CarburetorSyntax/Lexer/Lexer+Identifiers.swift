@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // Identifiers and characters that start no token.
 
 extension Lexer {

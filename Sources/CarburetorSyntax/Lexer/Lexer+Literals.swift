@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // String and number literals.
 
 extension Lexer {

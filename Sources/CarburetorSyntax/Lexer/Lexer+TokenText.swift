@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // The text of a token, built from its range only when someone keeps it.
 
 extension Lexer {

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 /// Turns the bytes of a `SourceFile` into tokens in one left-to-right pass.
 ///
 /// Each byte is looked at a bounded number of times, so lexing is linear in

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 /// Byte values the lexer compares against, named so the switch reads like the grammar.
 enum LexerByte {
     static let tab = UInt8(ascii: "\t")

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 /// One `String` per distinct identifier (or doc comment text) of a file.
 ///
 /// A config repeats its names (column names in every table, type names, a

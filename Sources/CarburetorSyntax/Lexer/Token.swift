@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 /// The kinds of token the lexer produces. Keywords are contextual, so every
 /// word is an `identifier`; the parser decides what it means where it stands.
 public enum TokenKind: Hashable, Sendable {

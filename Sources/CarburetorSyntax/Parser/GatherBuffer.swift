@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 /// Storage, reused from batch to batch, in which values are gathered one by
 /// one and then moved (not copied) into an array of exactly their number.
 ///

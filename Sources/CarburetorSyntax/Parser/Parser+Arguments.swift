@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // `name = value` argument lists of tables and group entries, parsed
 // generically; the resolver knows which names and value kinds fit where.
 

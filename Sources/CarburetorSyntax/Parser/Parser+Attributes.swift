@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // Column attributes: `#[name]` and `#[name(kind = value)]`, parsed generically;
 // the resolver knows which attributes and default forms exist.
 

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // The file and its top-level blocks.
 
 extension Parser {

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // The `sync_groups` block, each group and its entries.
 
 extension Parser {

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // Reporting syntax errors and getting back in step after one.
 
 /// Guarantees that a loop advances: each iteration must start at a later

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // The `tables` block and each table in it.
 
 extension Parser {
@@ -58,28 +59,9 @@ extension Parser {
 
     /// `table = { DOC_COMMENT | attribute } IDENT [ table_arguments ] table_body ;`
     mutating func parseTable() -> TableSyntax? {
-        let start = current.range.start
-        var docs: [DocComment] = []
-        var attributes: [AttributeSyntax] = []
-        while true {
-            if at(.docComment) {
-                parseDocComments(into: &docs)
-            } else if at(.attributeOpen) {
-                if let attribute = parseAttribute() { attributes.append(attribute) }
-            } else {
-                break
-            }
-        }
-        guard at(.identifier) else {
-            if attributes.isEmpty {
-                reportDanglingDocComments(range(from: start), help: "a doc comment must come right before a table")
-            } else {
-                reportMissing(.expectedToken, "expected a table name after its attributes",
-                              help: "a table is written 'name { columns }'")
-            }
+        guard let (start, docs, attributes, name) = parseItemHeader(item: "table", writtenAs: "'name { columns }'") else {
             return nil
         }
-        let name = eatIdentifier()
         let arguments = at(.leftParen) ? parseTableArguments(of: name) : nil
         let (columns, bodyRange) = parseTableBody(of: name)
         return TableSyntax(docs: docs, attributes: attributes, name: name, arguments: arguments, columns: columns, bodyRange: bodyRange,

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // Column types: `Name` or `Name<Type>`, parsed generically; the resolver knows
 // which names exist and that only `Nullable` takes an argument.
 

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // The small vocabulary every parse function is written in.
 
 extension Parser {

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 /// Recursive-descent parser: one `parse…` function per production of
 /// `grammar/carburetor.ebnf`, in files named after syntax categories.
 ///

@@ -1,4 +1,5 @@
 import CarburetorSchema
+
 // The concrete syntax tree the parser builds. Every node carries its source
 // range. Nodes that the parser could not find are still present with a
 // `nil` child or an empty range, so the tree is always well formed and the

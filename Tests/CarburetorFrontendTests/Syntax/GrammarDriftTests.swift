@@ -67,7 +67,8 @@ import Testing
         // lost would mean the grammar no longer describes the parser.
         let productions = Set(try Self.productions(inSection: "syntax").map(Self.upperCamelCase))
         // Shared loops and recovery helpers that implement parts of several productions.
-        let helpers: Set = ["CountingForcedSkips", "DocComments", "TooDeeplyNestedType", "NestedType", "BlockBody"]
+        let helpers: Set = ["CountingForcedSkips", "DocComments", "TooDeeplyNestedType", "NestedType", "BlockBody",
+                            "ItemHeader"]
         let sources = try Self.syntaxSources()
         let declared = try Regex(#"func parse([A-Z][A-Za-z]*)\("#)
         let names = sources.matches(of: declared).map { String($0.output[1].substring ?? "") }
