@@ -24,9 +24,9 @@ import Testing
         let result = Frontend.compile(file)
         #expect(!result.diagnostics.contains(where: SyntaxTesting.isSyntaxError), "semantic fixtures parse cleanly")
         let shown = result.diagnostics.filter { $0.severity != .note }
-        let rendered = SyntaxDiagnosticDump.render(shown, in: file)
-        #expect(!rendered.isEmpty)
-        if let failure = try DiagnosticSnapshots.compare("semantic", name, output: [.init("diagnostics.txt", rendered)]) {
+        #expect(!shown.isEmpty)
+        if let failure = try DiagnosticSnapshots.compare("semantic", name,
+                                                         output: RenderedDiagnostics.sections(shown, in: file)) {
             Issue.record(Comment(rawValue: failure))
         }
     }

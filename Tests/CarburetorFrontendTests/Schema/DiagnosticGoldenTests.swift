@@ -6,8 +6,10 @@ import Testing
 @testable import CarburetorSyntax
 
 /// Golden rendered diagnostics: each `Fixtures/diagnostics/<case>.snap` holds
-/// a config (`input.carb`) and the text (`diagnostics.txt`, no colour) and
-/// JSON (`diagnostics.json`) that `check` prints for it. Notes (`N…`) are left
+/// a config (`input.carb`), the text (`diagnostics.txt`, no colour) that
+/// `check` prints for it with each diagnostic's exact ranges and fix-its
+/// (`ranges.txt`, as every snapshot has them), and the JSON
+/// (`diagnostics.json`) of `check --format json`. Notes (`N…`) are left
 /// out, as `check` does without `--verbose`.
 /// `CARBURETOR_UPDATE_GOLDENS=1 swift test` rewrites the output sections.
 @Suite struct DiagnosticGoldenTests {
@@ -16,11 +18,13 @@ import Testing
     static var caseNames: [String] { DiagnosticSnapshots.cases(kind) }
 
     /// What `check input.carb` shows, run from the case's directory.
-    static func rendered(case name: String) throws -> (text: String, json: String) {
+    static func rendered(case name: String) throws -> (text: String, json: String, sections: [GoldenSnapshot.Section]) {
         let file = SourceFile(name: "input.carb", text: try DiagnosticSnapshots.source(kind, name))
         let diagnostics = Frontend.compile(file).diagnostics.filter { $0.severity != .note }
         let report = [FileDiagnostics(file: file, diagnostics: diagnostics)]
-        return (TextDiagnosticRenderer().render(report), JSONDiagnosticRenderer().render(report))
+        let json = JSONDiagnosticRenderer().render(report)
+        return (TextDiagnosticRenderer().render(report), json,
+                RenderedDiagnostics.sections(diagnostics, in: file) + [.init("diagnostics.json", json)])
     }
 
     @Test func thereAreCasesIncludingOneWithManyErrors() throws {
@@ -40,10 +44,9 @@ import Testing
 
     @Test(arguments: caseNames)
     func renderedDiagnosticsMatchTheGoldenFiles(case name: String) throws {
-        let (text, json) = try Self.rendered(case: name)
+        let (text, _, sections) = try Self.rendered(case: name)
         #expect(text.contains("input.carb:"), "a case must produce at least one diagnostic")
-        let output: [GoldenSnapshot.Section] = [.init("diagnostics.txt", text), .init("diagnostics.json", json)]
-        if let failure = try DiagnosticSnapshots.compare(Self.kind, name, output: output) {
+        if let failure = try DiagnosticSnapshots.compare(Self.kind, name, output: sections) {
             Issue.record(Comment(rawValue: failure))
         }
     }

@@ -25,22 +25,27 @@ enum SyntaxTesting {
     }
 }
 
-/// The stable text form of syntax diagnostics used by the golden files:
+/// What a diagnostic snapshot holds after its config, for every kind: the
+/// diagnostics as `check` prints them (`diagnostics.txt`, text, no colour)
+/// and the exact range and fix-its of each (`ranges.txt`), which the text
+/// shows only in part:
 ///
-///     3:17-3:17 error[E0101] expected ',' between columns, found 'email'
-///       note 2:5-2:6: '{' opened here
-///       help: …
+///     3:17-3:17 error[E0101]
+///       note 2:5-2:6
 ///       fix-it 3:17-3:17: ","
-enum SyntaxDiagnosticDump {
-    static func render(_ diagnostics: [Diagnostic], in file: SourceFile) -> String {
+enum RenderedDiagnostics {
+    static func sections(_ diagnostics: [Diagnostic], in file: SourceFile) -> [GoldenSnapshot.Section] {
+        let text = TextDiagnosticRenderer().render([FileDiagnostics(file: file, diagnostics: diagnostics)])
+        return [.init("diagnostics.txt", text), .init("ranges.txt", ranges(diagnostics, in: file))]
+    }
+
+    static func ranges(_ diagnostics: [Diagnostic], in file: SourceFile) -> String {
         var lines: [String] = []
         for diagnostic in diagnostics {
-            lines.append("\(span(diagnostic.range, in: file)) \(diagnostic.severity.rawValue)[\(diagnostic.code)] "
-                + diagnostic.message)
+            lines.append("\(span(diagnostic.range, in: file)) \(diagnostic.severity.rawValue)[\(diagnostic.code)]")
             for note in diagnostic.notes {
-                lines.append("  note" + (note.range.map { " " + span($0, in: file) } ?? "") + ": " + note.message)
+                lines.append("  note" + (note.range.map { " " + span($0, in: file) } ?? ""))
             }
-            if let help = diagnostic.help { lines.append("  help: " + help) }
             for fixIt in diagnostic.fixIts {
                 lines.append("  fix-it \(span(fixIt.range, in: file)): \(quoted(fixIt.replacement))")
             }
@@ -102,11 +107,11 @@ enum SyntaxTestPaths {
 
 /// The diagnostic snapshots under `Fixtures/<kind>/<case>.snap`: one file
 /// holds a config (section `input.carb`) and what the front end reports for
-/// it, in the format of `GoldenSnapshot`. `kind` is the folder and names the
-/// rendering: `diagnostics` holds what `check` prints (text and JSON),
-/// `syntax` and `semantic` the `SyntaxDiagnosticDump` of the parser's and of
-/// the whole front end's diagnostics. `CARBURETOR_UPDATE_GOLDENS=1` rewrites
-/// everything but the config.
+/// it, in the format of `GoldenSnapshot`, rendered by `RenderedDiagnostics`
+/// for every kind. `kind` is the folder and says what is reported:
+/// `syntax` the parser's diagnostics, `semantic` and `diagnostics` the whole
+/// front end's (`diagnostics` cases also hold `check --format json`).
+/// `CARBURETOR_UPDATE_GOLDENS=1` rewrites everything but the config.
 enum DiagnosticSnapshots {
     static func directory(_ kind: String) -> URL { SyntaxTestPaths.testFixtures.appendingPathComponent(kind) }
 

@@ -219,9 +219,9 @@ import Testing
         let file = SourceFile(name: "input.carb", text: input)
         var diagnostics = DiagnosticCollector()
         _ = Parser.parse(file, diagnostics: &diagnostics)
-        let rendered = SyntaxDiagnosticDump.render(diagnostics.sorted, in: file)
-        #expect(!rendered.isEmpty, "every syntax fixture holds at least one mistake")
-        if let failure = try DiagnosticSnapshots.compare("syntax", name, output: [.init("diagnostics.txt", rendered)]) {
+        #expect(!diagnostics.sorted.isEmpty, "every syntax fixture holds at least one mistake")
+        if let failure = try DiagnosticSnapshots.compare("syntax", name,
+                                                         output: RenderedDiagnostics.sections(diagnostics.sorted, in: file)) {
             Issue.record(Comment(rawValue: failure))
         }
     }
