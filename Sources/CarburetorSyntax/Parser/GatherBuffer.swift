@@ -1,6 +1,6 @@
 import CarburetorSchema
 
-/// Storage, reused from batch to batch, in which values are gathered one by
+/// Storage, reused from table to table, in which values are gathered one by
 /// one and then moved (not copied) into an array of exactly their number.
 ///
 /// Appending to a fresh array would reallocate it as it grows and leave it up
