@@ -28,18 +28,18 @@ public final class LanguageServer {
     }
 
     /// Serves until `exit` or the end of input. Returns the process exit
-    /// status the protocol asks for: 0 after `shutdown`, 1 otherwise.
-    public func run() -> Int32 {
+    /// status the protocol asks for: success after `shutdown`, failure otherwise.
+    public func run() -> ExitStatus {
         while let message = reader.next() {
             switch message {
             case .skipped(let reason):
                 log("carburetor lsp: skipped input: \(reason)")
             case .body(let body):
-                if handle(body) == .exit { return isShuttingDown ? 0 : 1 }
+                if handle(body) == .exit { return isShuttingDown ? .success : .failure }
             }
         }
         log("carburetor lsp: input ended")
-        return isShuttingDown ? 0 : 1
+        return isShuttingDown ? .success : .failure
     }
 
     private enum Outcome { case carryOn, exit }

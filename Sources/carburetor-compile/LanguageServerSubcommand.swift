@@ -26,6 +26,6 @@ struct LanguageServerSubcommand: ParsableCommand {
             output: FileHandleStream(FileHandle.standardOutput),
             log: { line in FileHandle.standardError.write(Data((line + "\n").utf8)) })
         let status = server.run()
-        throw ExitCode(status)
+        throw ExitCode(status.rawValue)
     }
 }

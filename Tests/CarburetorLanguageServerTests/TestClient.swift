@@ -1,4 +1,5 @@
 import Dispatch
+import struct CarburetorSchema.ExitStatus
 import Foundation
 import Testing
 @testable import CarburetorLanguageServer
@@ -14,7 +15,7 @@ final class TestClient: @unchecked Sendable {
     private let arrived = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private var messages: [JSONValue] = []
-    private var exitStatus: Int32?
+    private var exitStatus: ExitStatus?
     private var nextID = 1
     private var logLines: [String] = []
 
@@ -111,7 +112,7 @@ final class TestClient: @unchecked Sendable {
         }["params"]?["diagnostics"] ?? .null
     }
 
-    func waitForExit() -> Int32? {
+    func waitForExit() -> ExitStatus? {
         guard finished.wait(timeout: .now() + .seconds(10)) == .success else { return nil }
         return lock.withLock { exitStatus }
     }
