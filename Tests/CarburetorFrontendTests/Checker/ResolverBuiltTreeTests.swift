@@ -5,6 +5,51 @@ import Testing
 
 /// Resolver rules checked on hand-built trees, independent of the parser.
 @Suite struct ResolverBuiltTreeTests {
+    /// Names are the same table when they are equal as Swift strings
+    /// (canonical equivalence), however their bytes differ; names that only
+    /// look alike are not.
+    @Test func namesEqualAsStringsAreOneTable() {
+        let pairs: [(String, String, Bool)] = [
+            ("caf\u{E9}", "cafe\u{301}", true),   // é, precomposed and combining
+            ("Kind", "\u{212A}ind", true),         // KELVIN SIGN is canonically K
+            ("kind", "\u{212A}ind", false),
+            ("record_19999_item", "record_19999_items", false),
+            ("abcdefgh", "abcdefghi", false),
+        ]
+        for (first, second, same) in pairs {
+            let b = SyntaxBuilder()
+            let (schema, diagnostics) = b.resolve(b.config([
+                b.table(first, plural: "firsts", [b.column("name", "Text")]),
+                b.table(second, plural: "seconds", [b.column("name", "Text")]),
+            ]))
+            let duplicate = diagnostics.errors.contains { $0.code == .duplicateTable }
+            #expect(duplicate == same, "\(first) / \(second)")
+            #expect(schema.tables.count == (same ? 1 : 2), "\(first) / \(second)")
+        }
+    }
+
+    /// Two columns clash exactly when their Swift property names are equal
+    /// (names that differ only in case give different properties).
+    @Test func columnsClashExactlyWhenTheirSwiftPropertiesAreEqual() {
+        let names = ["user_id", "userId", "userID", "user__id", "_user_id_", "UserId", "user_i_d", "useri_d",
+                     "phone_number", "phoneNumber", "Phone_Number", "phone_numbers", "x9_y", "x9Y", "a_1", "a1", "A1"]
+        var clashes = 0
+        for (index, first) in names.enumerated() {
+            for second in names[(index + 1)...] {
+                let b = SyntaxBuilder()
+                let (_, diagnostics) = b.resolve(b.config([b.table("note", [
+                    b.column(first, "Text"), b.column(second, "Text"),
+                ])]))
+                let clash = diagnostics.errors.contains { $0.code == .swiftNameClash }
+                let same = Naming.lowerCamelCase(first) == Naming.lowerCamelCase(second)
+                #expect(clash == same, "\(first) / \(second)")
+                if clash { clashes += 1 }
+            }
+        }
+        #expect(clashes >= 10)
+        #expect(clashes < names.count * (names.count - 1) / 2)
+    }
+
     @Test func synthesizesSpecialColumnsInTheirPlaces() throws {
         let b = SyntaxBuilder()
         let (schema, diagnostics) = b.resolve(b.config([b.table("phone_book", plural: "phone_books", [
