@@ -68,8 +68,10 @@ let package = Package(
                     dependencies: ["CarburetorLanguageServer", "CarburetorSchema", "CarburetorSyntax", "CarburetorChecker",
                                    "CarburetorTestSupport"]),
         // Generates a large config and measures the front end (build with -c release).
+        // (The test-support library gives it the project's one seeded generator.)
         .executableTarget(name: "carburetor-benchmark",
-                          dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker"]),
+                          dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker",
+                                         "CarburetorTestSupport"]),
         .testTarget(name: "CarburetorFrontendTests",
                     dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker", "CarburetorTestSupport"],
                     exclude: ["Fixtures"]),
