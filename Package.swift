@@ -68,10 +68,8 @@ let package = Package(
                     dependencies: ["CarburetorLanguageServer", "CarburetorSchema", "CarburetorSyntax", "CarburetorChecker",
                                    "CarburetorTestSupport"]),
         // Generates a large config and measures the front end (build with -c release).
-        // (The test-support library gives it the project's one seeded generator.)
         .executableTarget(name: "carburetor-benchmark",
-                          dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker",
-                                         "CarburetorTestSupport"]),
+                          dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker"]),
         .testTarget(name: "CarburetorFrontendTests",
                     dependencies: ["CarburetorSchema", "CarburetorSyntax", "CarburetorChecker", "CarburetorTestSupport"],
                     exclude: ["Fixtures"]),

@@ -1,5 +1,3 @@
-import CarburetorTestSupport
-
 /// Writes a large, valid `.carb` config for measuring the front end: at scale
 /// 1 about 20,000 tables, 200,000 columns and 100 groups (~10 MB). The same
 /// scale and seed always give the same bytes, already in the `fmt` layout.
@@ -80,5 +78,20 @@ struct LargeConfigGenerator {
 
     private func tableName(_ index: Int) -> String {
         "record_\(index)_item"
+    }
+}
+
+/// A small, fast, deterministic generator (Steele, Lea & Flood's SplitMix64).
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
     }
 }
