@@ -81,7 +81,10 @@ struct LargeConfigGenerator {
     }
 }
 
-/// A small, fast, deterministic generator (Steele, Lea & Flood's SplitMix64).
+/// A small, fast, deterministic generator (Steele, Lea & Flood's SplitMix64),
+/// the same as `CarburetorTestSupport.SplitMix64`. Kept here because linking
+/// the test-support library (and libpq with it) raises this process's peak
+/// memory by some 5 MB, which the whole-process figures would count.
 struct SplitMix64 {
     private var state: UInt64
 
