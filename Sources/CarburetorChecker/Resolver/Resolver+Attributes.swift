@@ -96,7 +96,6 @@ extension Resolver {
     static let attributeNames = columnAttributeNames.spellings
 
     mutating func resolveAttributes(_ attributes: [AttributeSyntax]) -> ColumnAttributes {
-        if let markers = Self.plainMarkers(attributes) { return markers }
         var result = ColumnAttributes()
         var renamedFromRange: SourceRange?
 
@@ -152,26 +151,6 @@ extension Resolver {
                         + Self.attributeNames.map { "#[\($0)]" }.joined(separator: ", "))],
                     help: Self.didYouMean(suggestion),
                     fixIts: Self.replacement(name.range, with: suggestion))
-            }
-        }
-        return result
-    }
-
-    /// Bare markers (`#[id]`, `#[immutable]`), at most one special and none
-    /// repeated: the usual attributes. Reports nothing, so it reads them in
-    /// place; `nil` when the full check must run (arguments, defaults,
-    /// anything to report).
-    private static func plainMarkers(_ attributes: [AttributeSyntax]) -> ColumnAttributes? {
-        var result = ColumnAttributes()
-        for index in attributes.indices {
-            guard !attributes[index].hasParentheses else { return nil }
-            switch columnAttributeNames.value(for: attributes[index].name.text) {
-            case .special(let special) where result.special == nil:
-                result.special = (special, attributes[index].range)
-            case .immutable where result.immutable == nil:
-                result.immutable = attributes[index].range
-            default:
-                return nil
             }
         }
         return result

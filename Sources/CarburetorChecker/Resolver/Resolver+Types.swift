@@ -32,24 +32,6 @@ extension Resolver {
     /// that) or unusable (reported here). Callers skip checks that need the
     /// type when it is `nil`, so one mistake gives one error.
     mutating func resolveType(_ syntax: TypeSyntax?) -> ColumnType? {
-        if let type = Self.wellFormedType(syntax) { return type }
-        return resolveTypeReportingMistakes(syntax)
-    }
-
-    /// `Name` or `Nullable<Name>` with a known name: nearly every column.
-    /// Reports nothing: the full check below is for the rest.
-    private static func wellFormedType(_ syntax: TypeSyntax?) -> ColumnType? {
-        switch syntax {
-        case .named(let name)?:
-            scalarSpellings.value(for: name.text).map { ColumnType($0) }
-        case .generic(let name, .named(let argument)?, _)? where name.text == "Nullable":
-            scalarSpellings.value(for: argument.text).map { ColumnType($0, nullable: true) }
-        default:
-            nil
-        }
-    }
-
-    private mutating func resolveTypeReportingMistakes(_ syntax: TypeSyntax?) -> ColumnType? {
         guard let syntax else { return nil }
         switch syntax {
         case .named(let name):

@@ -19,10 +19,12 @@ struct DocumentAnalysis {
     init(file: SourceFile) {
         self.file = file
         lines = LineMap(file: file)
-        diagnostics = Frontend.compile(file, includeNotes: false).diagnostics
-        var treeDiagnostics = DiagnosticCollector(keepsNotes: false)
-        syntax = Parser.parse(file, diagnostics: &treeDiagnostics)
-        schema = Resolver.resolve(syntax, in: file, diagnostics: &treeDiagnostics)
+        // What `Frontend.compile` does, keeping the tree: one parse and one
+        // resolution give the diagnostics, the tree and the schema.
+        var collected = DiagnosticCollector(keepsNotes: false)
+        syntax = Parser.parse(file, diagnostics: &collected)
+        schema = Resolver.resolve(syntax, in: file, diagnostics: &collected)
+        diagnostics = collected.sorted
         occurrences = OccurrenceCollector.collect(syntax)
     }
 

@@ -39,7 +39,7 @@ public struct Schema: Hashable, Sendable {
     /// The table declared with this (singular) name (the first, if a broken
     /// config declares it twice).
     public func table(named name: String) -> Table? {
-        tableIndex.index(of: tables).position(of: name, in: tables).map { tables[$0] }
+        tableIndex.index(of: tables).position(of: name).map { tables[$0] }
     }
 }
 

@@ -22,7 +22,7 @@ package struct TableNameIndex: Hashable, Sendable {
         }
     }
 
-    func position(of name: String, in tables: [Table]) -> Int? {
+    func position(of name: String) -> Int? {
         positions[name]
     }
 

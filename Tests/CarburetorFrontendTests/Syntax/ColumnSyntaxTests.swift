@@ -68,18 +68,4 @@ struct ColumnSyntaxTests {
         #expect(columns[3].type == nil)
         #expect(diagnostics.hasErrors)
     }
-
-    @Test func aColumnsPropertiesCanBeChanged() {
-        let identifier = Identifier("c", range: SourceRange(start: 0, end: 1))
-        let marker = AttributeSyntax(name: Identifier("id", range: SourceRange(start: 2, end: 4)),
-                                     defaultArgument: nil, hasParentheses: false,
-                                     range: SourceRange(start: 0, end: 5))
-        var column = ColumnSyntax(docs: [], attributes: [marker], name: identifier, type: nil,
-                                  range: SourceRange(start: 0, end: 40))
-        #expect(column.attributes == [marker])
-        column.attributes = []
-        column.type = .named(Identifier("Text", range: SourceRange(start: 10, end: 14)))
-        #expect(column.attributes.isEmpty)
-        #expect(column.type?.range == SourceRange(start: 10, end: 14))
-    }
 }
